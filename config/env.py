@@ -1,0 +1,76 @@
+"""Typed readers for environment variables.
+
+Every deploy-specific value comes through one of these; a bad value stops start-up with a
+message that names the variable. Each variable read here must be documented in
+docs/configuration.md (a test checks it).
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}: expected true/false (1/0, yes/no), got {raw!r}")
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: expected an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}: must be at least {minimum}, got {value}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
+    """The database from a URL, or the embedded SQLite file (WAL) when the variable is unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": sqlite_path,
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    import dj_database_url
+
+    try:
+        config = dict(dj_database_url.parse(raw, conn_max_age=60))
+    except Exception as exc:  # the library raises several types for malformed URLs
+        raise ImproperlyConfigured(f"{name}: cannot be parsed as a database URL ({exc})") from None
+    engine = str(config.get("ENGINE", ""))
+    if engine not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
+        raise ImproperlyConfigured(
+            f"{name}: only postgresql:// and sqlite:// are supported, got {raw.split(':')[0]!r}"
+        )
+    return config

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from motcua.accounts import views as account_views
+
+admin.site.site_header = "Một Cửa — Quản trị"
+admin.site.site_title = "Một Cửa"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+    path("thu-tuc/", include("motcua.catalog.urls")),
+]

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from motcua.accounts.models import Membership, OrgUnit, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "electronic_id", "parent", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code", "electronic_id"]
+    autocomplete_fields = ["parent", "predecessors"]
+    list_select_related = ["parent"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "full_name", "email", "phone", "is_active", "is_staff"]
+    search_fields = ["username", "full_name", "email", "phone"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        *(DjangoUserAdmin.fieldsets or ()),
+        (_("Thông tin cán bộ"), {"fields": ("full_name", "phone")}),
+    )
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "unit", "role", "active"]
+    list_filter = ["role", "active"]
+    search_fields = ["user__username", "user__full_name", "unit__name", "unit__code"]
+    autocomplete_fields = ["user", "unit"]

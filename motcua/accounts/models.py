@@ -1,0 +1,159 @@
+"""Organisation units (an effective-dated tree), staff users and their memberships."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh / thành phố")
+    DISTRICT = "district", _("Huyện (trước 01/07/2025)")
+    COMMUNE = "commune", _("Xã")
+    WARD = "ward", _("Phường")
+    SPECIAL_ZONE = "special_zone", _("Đặc khu")
+    PROVINCE_CENTRE = "province_centre", _("Trung tâm Phục vụ hành chính công tỉnh")
+    COMMUNE_CENTRE = "commune_centre", _("Trung tâm Phục vụ hành chính công xã")
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+    DIVISION = "division", _("Phòng, ban chuyên môn")
+
+
+COMMUNE_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
+CENTRE_KINDS = (UnitKind.PROVINCE_CENTRE, UnitKind.COMMUNE_CENTRE)
+
+
+class OrgUnitQuerySet(models.QuerySet["OrgUnit"]):
+    def active_on(self, day: datetime.date) -> "OrgUnitQuerySet":
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+    def communes(self) -> "OrgUnitQuerySet":
+        return self.filter(kind__in=COMMUNE_KINDS)
+
+    def within(self, unit: "OrgUnit") -> "OrgUnitQuerySet":
+        """The unit and every unit below it."""
+        return self.filter(path__startswith=unit.path)
+
+
+class OrgUnit(models.Model):
+    """A unit of the province: the province itself, a commune, a centre, a department…
+
+    `code` is the administrative code (mã đơn vị hành chính for communes and provinces, a
+    province-assigned code for the others); `electronic_id` is the mã định danh điện tử used in
+    dossier codes. `path` is the chain of ancestor ids, kept so that "everything below" is one
+    indexed prefix query.
+    """
+
+    code = models.CharField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    electronic_id = models.CharField(
+        _("mã định danh điện tử"), max_length=32, null=True, blank=True, unique=True
+    )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("đơn vị tiền thân"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    objects = OrgUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="orgunit_valid_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+        if new_path != self.path:
+            old_path, self.path = self.path, new_path
+            OrgUnit.objects.filter(pk=self.pk).update(path=new_path)
+            if old_path:
+                self._move_descendants(old_path, new_path)
+
+    def _move_descendants(self, old_path: str, new_path: str) -> None:
+        below = OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=self.pk)
+        for pk, path in below.values_list("pk", "path"):
+            OrgUnit.objects.filter(pk=pk).update(path=new_path + path[len(old_path) :])
+
+    @property
+    def is_commune(self) -> bool:
+        return self.kind in COMMUNE_KINDS
+
+    def province(self) -> "OrgUnit | None":
+        ids = [int(part) for part in self.path.strip("/").split("/") if part]
+        return OrgUnit.objects.filter(pk__in=ids, kind=UnitKind.PROVINCE).first()
+
+
+class User(AbstractUser):
+    """A staff member. Citizens have no account: they prove an e-mail or phone per filing."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=255, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Role(models.TextChoices):
+    RECEIVER = "receiver", _("Cán bộ tiếp nhận (Bộ phận Một cửa)")
+    HANDLER = "handler", _("Cán bộ xử lý")
+    HEAD = "head", _("Lãnh đạo phòng / đơn vị")
+    SIGNER = "signer", _("Lãnh đạo ký duyệt")
+    CLERK = "clerk", _("Văn thư")
+    SUPERVISOR = "supervisor", _("Giám sát (Sở Nội vụ, Văn phòng UBND)")
+    ADMIN = "admin", _("Quản trị đơn vị")
+    DIGITAL_TEAM = "digital_team", _("Tổ công nghệ số cộng đồng")
+
+
+# Roles that see every unit below their own, not only their own unit.
+ROLES_READING_BELOW = (Role.SUPERVISOR, Role.ADMIN)
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"

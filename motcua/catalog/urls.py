@@ -1,0 +1,8 @@
+from django.urls import path
+
+from motcua.catalog import views
+
+app_name = "catalog"
+urlpatterns = [
+    path("", views.search, name="search"),
+]
