@@ -1,0 +1,54 @@
+# Một Cửa — two commands: `make run` (set up and serve the demo) and `make test` (every check).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+# Tests run with production-like settings; only the secret and the cookie flag are relaxed.
+TEST_ENV := MOTCUA_SECRET_KEY=test-only-not-a-secret MOTCUA_SECURE_COOKIES=0 MOTCUA_DEBUG=0
+DEV_ENV := MOTCUA_DEBUG=1
+
+.PHONY: run test install lint types migrations-check test-sqlite test-postgres browser-deps bench clean
+
+run: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@echo "Một Cửa: http://$(HOST)/  (quản trị: http://$(HOST)/quan-tri/)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@scripts/system-packages.sh venv
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+test: install lint types migrations-check browser-deps test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(TEST_ENV) $(BIN)/mypy motcua config bench
+
+migrations-check: install
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+browser-deps:
+	@scripts/system-packages.sh chromium
+
+test-sqlite: install
+	$(TEST_ENV) $(BIN)/pytest -q
+
+test-postgres: install
+	$(TEST_ENV) scripts/with-postgres.sh $(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/calendar.py
+
+clean:
+	rm -rf $(VENV) var
