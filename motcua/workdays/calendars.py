@@ -1,0 +1,94 @@
+"""The working calendar of a province: the national calendar, then overrides and office hours.
+
+Calendars are built once per process and kept until an override or office-hours row changes.
+The check is a small aggregate query, not a cleared cache, so that a change made in one process
+(admin, import command) reaches every other worker at its next call.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max, Q
+
+from motcua.accounts.models import OrgUnit
+from motcua.workdays import timecalc
+from motcua.workdays.models import CalendarOverride, OfficeHours, OverrideKind
+from motcua.workdays.official import official_working_dates
+
+FIRST_YEAR, LAST_YEAR = 2020, 2035
+FIRST_DAY, LAST_DAY = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+
+Schedule = list[tuple[dt.date, timecalc.OfficeHours]]
+
+
+@dataclass
+class _Cache:
+    stamp: tuple[Any, ...] | None = None
+    calendars: dict[int | None, timecalc.WorkCalendar] = field(default_factory=dict)
+
+
+_cache = _Cache()
+
+
+def calendar_for(province: OrgUnit | None) -> timecalc.WorkCalendar:
+    """The working calendar of `province`, or the deployment's when None."""
+    stamp = _data_stamp()
+    if stamp != _cache.stamp:
+        _cache.calendars.clear()
+        _cache.stamp = stamp
+    key = province.pk if province is not None else None
+    if key not in _cache.calendars:
+        _cache.calendars[key] = build_calendar(province)
+    return _cache.calendars[key]
+
+
+def _data_stamp() -> tuple[Any, ...]:
+    # Count catches deletions, the latest update catches insertions and edits.
+    stamp: tuple[Any, ...] = ()
+    for model in (CalendarOverride, OfficeHours):
+        totals = model.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+        stamp += (totals["n"], totals["latest"])
+    return stamp
+
+
+def build_calendar(province: OrgUnit | None) -> timecalc.WorkCalendar:
+    working = set(official_working_dates(FIRST_YEAR, LAST_YEAR))
+    for override in _overrides(province):
+        if override.kind == OverrideKind.WORKING_DAY:
+            working.add(override.date)
+        else:
+            working.discard(override.date)
+    return timecalc.WorkCalendar(
+        working, office_hours_schedule(province), first=FIRST_DAY, last=LAST_DAY
+    )
+
+
+def _overrides(province: OrgUnit | None) -> list[CalendarOverride]:
+    """Deployment-wide overrides first, so that the province's own rows are applied last."""
+    rows = CalendarOverride.objects.filter(_scope(province))
+    return sorted(rows, key=lambda row: row.province_id is not None)
+
+
+def office_hours_schedule(province: OrgUnit | None) -> Schedule:
+    """(valid from, hours) changes: the province's rows win, then the deployment's, then 7–17."""
+    rows = list(OfficeHours.objects.filter(_scope(province)).order_by("valid_from"))
+    own = [(row.valid_from, row.as_office_hours()) for row in rows if row.province_id is not None]
+    shared = [(row.valid_from, row.as_office_hours()) for row in rows if row.province_id is None]
+    schedule: Schedule = [(dt.date.min, timecalc.OfficeHours())]
+    for day in sorted({day for day, _ in own + shared}):
+        schedule.append((day, _in_force(own, day) or _in_force(shared, day) or schedule[0][1]))
+    return schedule
+
+
+def _in_force(rows: Schedule, day: dt.date) -> timecalc.OfficeHours | None:
+    current = None
+    for valid_from, hours in rows:
+        if valid_from <= day:
+            current = hours
+    return current
+
+
+def _scope(province: OrgUnit | None) -> Q:
+    everywhere = Q(province__isnull=True)
+    return everywhere if province is None else everywhere | Q(province=province)
