@@ -1,0 +1,29 @@
+from argparse import ArgumentParser
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from motcua.demo.services import DEMO_PROVINCE, demo_seed
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu trình diễn: một tỉnh thật, các xã, cán bộ mọi vai trò, danh mục thủ tục."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--province",
+            default=settings.MOTCUA_PROVINCE_CODE or DEMO_PROVINCE,
+            help="Mã tỉnh (mặc định 86, Vĩnh Long)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            result = demo_seed(province_code=options["province"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(self.style.SUCCESS(result.summary))
+        self.stdout.write("Tài khoản trình diễn (mật khẩu chung: %s):" % result.password)
+        width = max(len(login.username) for login in result.logins)
+        for login in result.logins:
+            self.stdout.write(f"  {login.username:<{width}}  {login.role} — {login.unit}")
