@@ -5,4 +5,5 @@ from motcua.catalog import views
 app_name = "catalog"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("<int:pk>/", views.detail, name="detail"),
 ]

@@ -1,0 +1,79 @@
+"""Reads of the catalog shared by the public pages, the API and reports."""
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+
+from motcua.accounts.models import OrgUnit
+from motcua.catalog.models import (
+    COMMUNE_LEVELS,
+    PROVINCE_LEVELS,
+    Level,
+    Procedure,
+    ProcedureDocument,
+    ProcedureVersion,
+    Sector,
+    VersionStatus,
+)
+from motcua.lib.text import search_terms
+
+
+def procedures_published() -> QuerySet[Procedure]:
+    published = ProcedureVersion.objects.filter(
+        procedure=OuterRef("pk"), status=VersionStatus.PUBLISHED
+    )
+    return Procedure.objects.filter(Exists(published)).select_related("sector")
+
+
+def procedure_search(
+    query: str, *, sector: Sector | None = None, level: str | None = None
+) -> QuerySet[Procedure]:
+    """Published procedures whose name, code or sector contain every word of the query.
+
+    Matching ignores case, diacritics and tone-mark placement: both sides are folded by
+    `motcua.lib.text.fold`, the index when it is saved and the query here, so the database
+    only does a substring test that SQLite and PostgreSQL agree on.
+    """
+    procedures = procedures_published()
+    for term in search_terms(query):
+        procedures = procedures.filter(search_text__contains=term)
+    if sector is not None:
+        procedures = procedures.filter(sector=sector)
+    if level:
+        procedures = procedures.filter(level__in=_levels_matching(level))
+    return procedures.order_by("name", "pk")
+
+
+def _levels_matching(level: str) -> tuple[str, ...]:
+    """A procedure done at both levels is found under either of them."""
+    if level == Level.COMMUNE:
+        return tuple(COMMUNE_LEVELS)
+    if level == Level.PROVINCE:
+        return tuple(PROVINCE_LEVELS)
+    return (level,)
+
+
+def procedures_offered_at(unit: OrgUnit) -> QuerySet[Procedure]:
+    """Published procedures that can be filed at `unit`."""
+    return procedures_published().filter(offerings__unit=unit).order_by("name", "pk")
+
+
+def sectors_in_use() -> QuerySet[Sector]:
+    return Sector.objects.filter(procedures__in=procedures_published()).distinct()
+
+
+def published_version_detail(procedure_pk: int) -> ProcedureVersion:
+    """The published version of a procedure with all its parts, or 404."""
+    documents = ProcedureDocument.objects.select_related("case")
+    version = (
+        ProcedureVersion.objects.filter(procedure_id=procedure_pk, status=VersionStatus.PUBLISHED)
+        .select_related("procedure__sector")
+        .prefetch_related(Prefetch("documents", queryset=documents), "fees", "cases", "steps")
+        .first()
+    )
+    if version is None:
+        raise Http404("Không tìm thấy thủ tục.")
+    return version
+
+
+def offering_units(procedure: Procedure) -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(offerings__procedure=procedure).order_by("name")
