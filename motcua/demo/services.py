@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from motcua.accounts.models import Membership, OrgUnit, Role, UnitKind, User
-from motcua.accounts.services import centre_code, units_import_province
+from motcua.accounts.services import REFORM_DATE, centre_code, units_import_province
 
 DEMO_PROVINCE = "86"  # Vĩnh Long, home of Lộc Thuận (PAR index 98.47 in our sources)
 DEMO_COMMUNES = ("29077", "29083")  # Xã Lộc Thuận, Xã Châu Hưng
@@ -150,3 +150,31 @@ def demo_seed_organisation(*, province_code: str = DEMO_PROVINCE) -> DemoResult:
     for index, commune in enumerate(sorted(communes, key=lambda c: c.code), start=1):
         _commune_staff(result, commune, index)
     return result
+
+
+@dataclass
+class DemoSeedResult(DemoResult):
+    summary: str = ""
+
+
+def demo_seed(*, province_code: str = DEMO_PROVINCE) -> DemoSeedResult:
+    """Organisation and staff, the seed catalog offered across the province, office hours."""
+    from motcua.catalog.exchange import SEED, catalog_import_file
+    from motcua.catalog.services import offerings_sync
+    from motcua.workdays.models import OfficeHours
+
+    organisation = demo_seed_organisation(province_code=province_code)
+    province = OrgUnit.objects.get(code=province_code)
+    with transaction.atomic():
+        catalog = catalog_import_file(SEED, publish=True)
+        offerings_sync(province=province)
+        OfficeHours.objects.get_or_create(province=province, defaults={"valid_from": REFORM_DATE})
+    units = OrgUnit.objects.within(province)
+    summary = (
+        f"Tỉnh {province.name}: {units.communes().count()} xã, phường, đặc khu; "
+        f"{units.count()} đơn vị. Thủ tục: {catalog.created} mới, {catalog.unchanged} không đổi, "
+        f"{catalog.published} được công bố."
+    )
+    return DemoSeedResult(
+        password=organisation.password, logins=organisation.logins, summary=summary
+    )

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS(result.summary))
-        self.stdout.write("Tài khoản trình diễn (mật khẩu chung: %s):" % result.password)
+        self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {result.password}):")
         width = max(len(login.username) for login in result.logins)
         for login in result.logins:
             self.stdout.write(f"  {login.username:<{width}}  {login.role} — {login.unit}")
