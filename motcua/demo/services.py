@@ -96,7 +96,7 @@ def _staff(result: DemoResult, username: str, full_name: str, unit: OrgUnit, rol
     user.set_password(result.password)
     user.save(update_fields=["password"])
     Membership.objects.get_or_create(user=user, unit=unit, role=role)
-    result.logins.append(DemoLogin(username, Role(role).label, unit.name))
+    result.logins.append(DemoLogin(username, str(Role(role).label), unit.name))
 
 
 def _commune_staff(result: DemoResult, commune: OrgUnit, index: int) -> None:

@@ -7,7 +7,7 @@ def make_unit(
     code: str, kind: str = UnitKind.COMMUNE, parent: OrgUnit | None = None, **extra: object
 ) -> OrgUnit:
     return OrgUnit.objects.create(
-        code=code, name=extra.pop("name", f"Đơn vị {code}"), kind=kind, parent=parent, **extra
+        code=code, name=str(extra.pop("name", f"Đơn vị {code}")), kind=kind, parent=parent, **extra
     )
 
 
