@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a target needs are present: install them when we are root,
-# otherwise name them and stop. Usage: scripts/system-packages.sh venv|chromium|postgresql
+# otherwise name them and stop. Usage: scripts/system-packages.sh venv|chromium|postgresql|pdf
 set -euo pipefail
 
 need=()
@@ -17,7 +17,13 @@ case "${1:-}" in
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
       || need+=(postgresql)
     ;;
-  *) echo "usage: $0 venv|chromium|postgresql" >&2; exit 2 ;;
+  pdf)
+    # WeasyPrint renders the printed forms through Pango and HarfBuzz (fonts ship in the repo).
+    for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || need+=("$pkg")
+    done
+    ;;
+  *) echo "usage: $0 venv|chromium|postgresql|pdf" >&2; exit 2 ;;
 esac
 
 [ ${#need[@]} -eq 0 ] && exit 0
