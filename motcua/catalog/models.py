@@ -116,7 +116,9 @@ class Procedure(models.Model):
         """
         version = self.current_version()
         self.name = version.name if version else ""
-        self.search_text = fold(f"{self.name} {self.code or ''} {self.sector.name}")
+        # Padded with spaces so that a query word can be matched at a word start (" hoa").
+        indexed = f"{self.name} {self.code or ''} {self.sector.name}"
+        self.search_text = f" {fold(indexed)} "
         Procedure.objects.filter(pk=self.pk).update(name=self.name, search_text=self.search_text)
 
 

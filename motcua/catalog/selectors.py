@@ -1,6 +1,6 @@
 """Reads of the catalog shared by the public pages, the API and reports."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, QuerySet, Value, When
 from django.http import Http404
 
 from motcua.accounts.models import OrgUnit
@@ -29,18 +29,27 @@ def procedure_search(
 ) -> QuerySet[Procedure]:
     """Published procedures whose name, code or sector contain every word of the query.
 
+    Each query word must be a whole word of the procedure, except the last, which may be the
+    start of one (the officer is still typing): "hoa giai" finds "Hòa giải…" but not "tranh
+    hoành tráng… giai đoạn". Procedures holding the query as a phrase come first.
+
     Matching ignores case, diacritics and tone-mark placement: both sides are folded by
     `motcua.lib.text.fold`, the index when it is saved and the query here, so the database
     only does a substring test that SQLite and PostgreSQL agree on.
     """
     procedures = procedures_published()
-    for term in search_terms(query):
-        procedures = procedures.filter(search_text__contains=term)
+    terms = search_terms(query)
+    for position, term in enumerate(terms, start=1):
+        word = f" {term}" if position == len(terms) else f" {term} "
+        procedures = procedures.filter(search_text__contains=word)
     if sector is not None:
         procedures = procedures.filter(sector=sector)
     if level:
         procedures = procedures.filter(level__in=_levels_matching(level))
-    return procedures.order_by("name", "pk")
+    phrase = Case(
+        When(search_text__contains=f" {' '.join(terms)}", then=Value(0)), default=Value(1)
+    )
+    return procedures.order_by(phrase, "name", "pk")
 
 
 def _levels_matching(level: str) -> tuple[str, ...]:

@@ -55,7 +55,7 @@ def test_export_then_import_into_an_empty_catalog_gives_the_same_catalog(
     report = catalog_import_file(path)
     assert report.created == 3
     assert catalog_records() == before
-    assert Procedure.objects.get(code="1.001193").search_text.startswith("dang ky khai sinh")
+    assert Procedure.objects.get(code="1.001193").search_text.startswith(" dang ky khai sinh ")
 
 
 @pytest.mark.parametrize("suffix", [".json", ".xlsx"])

@@ -54,6 +54,27 @@ def test_search_by_national_code(catalog: dict[str, int]) -> None:
     assert found("1.001193") == {catalog["birth"]}
 
 
+def test_words_match_whole_words_not_parts_of_others(catalog: dict[str, int]) -> None:
+    permit = make_procedure(
+        code="1.013236",
+        name="Cấp giấy phép xây dựng công trình tượng đài, tranh hoành tráng theo giai đoạn",
+        sector="Hoạt động xây dựng",
+    )
+    assert found("hòa giải") == {catalog["mediation"]}
+    assert found("tranh hoanh") == {permit.procedure_id}
+
+
+def test_the_last_word_may_be_unfinished(catalog: dict[str, int]) -> None:
+    assert found("dang ky kh") == {catalog["birth"]}
+    assert found("1.0011") == {catalog["birth"]}
+
+
+def test_phrase_matches_come_first(catalog: dict[str, int]) -> None:
+    reverse = make_procedure(code="1.999999", name="Kết hôn: đăng ký lại việc kết hôn")
+    ranked = list(procedure_search("đăng ký kết hôn").values_list("pk", flat=True))
+    assert ranked == [catalog["marriage"], reverse.procedure_id]
+
+
 def test_every_word_must_match(catalog: dict[str, int]) -> None:
     assert found("đăng ký hộ chiếu") == set()
 
