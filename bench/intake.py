@@ -1,0 +1,175 @@
+"""Dossiers received per second through `workflow.receive`, against raw INSERTs of the same rows.
+
+Run (starts and removes a throwaway PostgreSQL cluster):
+    MOTCUA_SECRET_KEY=bench MOTCUA_SECURE_COOKIES=0 \
+        scripts/with-postgres.sh .venv/bin/python bench/intake.py
+
+It creates a fresh database `motcua_bench` next to the one DATABASE_URL names, migrates it,
+then measures with 1 and 8 worker processes receiving at ONE unit (the worst case: every
+receipt queues on that unit's code counter). The baseline inserts, per dossier and in one
+transaction, the same rows a receipt writes (dossier, event, two outbox rows) with plain SQL
+and no checks. Each worker starts at an agreed moment after Django is set up, so start-up
+time is not measured.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[0] = str(ROOT)  # run as a script: import the project, not this folder's siblings
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+PER_WORKER = 400
+DB_NAME = "motcua_bench"
+
+
+def database_url(name: str) -> str:
+    return urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + name))
+
+
+def create_database() -> None:
+    import psycopg
+
+    with psycopg.connect(database_url("postgres"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def setup_django() -> None:
+    os.environ["DATABASE_URL"] = database_url(DB_NAME)
+    import django
+
+    django.setup()
+
+
+def make_world() -> tuple[int, int, int]:
+    """A province, a commune, a receiver and a published procedure: their ids."""
+    from motcua.accounts.models import Role, UnitKind
+    from motcua.accounts.tests.factories import make_staff, make_unit
+    from motcua.catalog.tests.factories import make_procedure
+
+    province = make_unit("01", UnitKind.PROVINCE)
+    commune = make_unit("00001", UnitKind.COMMUNE, province, electronic_id="000.00.12.H56")
+    receiver = make_staff("tiepnhan", commune, Role.RECEIVER)
+    return make_procedure().pk, commune.pk, receiver.pk
+
+
+# -- workers ----------------------------------------------------------------------------------
+
+
+def wait_until(start: float) -> None:
+    time.sleep(max(0.0, start - time.time()))
+
+
+def work_workflow(version_id: int, unit_id: int, actor_id: int, start: float) -> None:
+    from motcua.accounts.models import OrgUnit, User
+    from motcua.catalog.models import ProcedureVersion
+    from motcua.dossiers import workflow
+
+    version = ProcedureVersion.objects.get(pk=version_id)
+    unit, actor = OrgUnit.objects.get(pk=unit_id), User.objects.get(pk=actor_id)
+    applicant = workflow.Applicant(
+        name="Nguyễn Văn An", personal_id="001203004567", phone="0912345678",
+        email="an@example.vn", address="Thôn 1",
+    )  # fmt: skip
+    wait_until(start)
+    for _ in range(PER_WORKER):
+        workflow.receive(actor=actor, version=version, receiving_unit=unit, applicant=applicant)
+
+
+def work_raw(version_id: int, unit_id: int, actor_id: int, start: float, worker: int) -> None:
+    from django.db import connection, transaction
+
+    dossier_sql = (
+        "INSERT INTO dossiers_dossier (code, procedure_version_id, receiving_unit_id, "
+        "deciding_unit_id, current_unit_id, channel, applicant_name, applicant_personal_id, "
+        "applicant_organisation_id, applicant_phone, applicant_email, applicant_address, "
+        "representative_name, representative_id, representative_authorisation, status, "
+        "status_before_pause, received_at, clock_started_at, due_at, paused_minutes, "
+        "supplement_count, reschedule_count, result_number, result_file, return_method, "
+        "returned_to) VALUES (%s, %s, %s, %s, %s, 1, 'Nguyễn Văn An', '001203004567', '', "
+        "'0912345678', 'an@example.vn', 'Thôn 1', '', '', '', 'received', '', now(), now(), "
+        "now() + interval '3 days', 0, 0, 0, '', '', '', '') RETURNING id"
+    )
+    event_sql = (
+        "INSERT INTO dossiers_dossierevent (dossier_id, seq, at, actor_id, actor_label, action, "
+        "from_status, to_status, unit_id, note, payload, timing) VALUES "
+        "(%s, 1, now(), %s, 'Cán bộ', 'receive', '', 'received', %s, '', '{}', '')"
+    )
+    outbox_sql = (
+        "INSERT INTO dossiers_outboxmessage (channel, recipient, subject, body, dossier_id, "
+        "created_at, attempts, last_error) VALUES ('email', 'an@example.vn', 'Đã tiếp nhận', "
+        "'Hẹn trả', %s, now(), 0, ''), ('sms', '0912345678', '', 'Hẹn trả', %s, now(), 0, '')"
+    )
+    wait_until(start)
+    for n in range(PER_WORKER):
+        with transaction.atomic(), connection.cursor() as cursor:
+            code = f"RAW-{int(start)}-{worker}-{n}"
+            cursor.execute(dossier_sql, [code, version_id, unit_id, unit_id, unit_id])
+            row = cursor.fetchone()
+            assert row is not None
+            cursor.execute(event_sql, [row[0], actor_id, unit_id])
+            cursor.execute(outbox_sql, [row[0], row[0]])
+
+
+def worker_main(argv: list[str]) -> None:
+    mode, worker = argv[0], int(argv[1])
+    version_id, unit_id, actor_id = (int(x) for x in argv[2:5])
+    start = float(argv[5])
+    setup_django()
+    if mode == "workflow":
+        work_workflow(version_id, unit_id, actor_id, start)
+    else:
+        work_raw(version_id, unit_id, actor_id, start, worker)
+    print(time.time())
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def measure(mode: str, processes: int, ids: tuple[int, int, int]) -> float:
+    """Dossiers per second over the wall time from the agreed start to the last worker's end."""
+    start = time.time() + 3.0 + 0.3 * processes
+    workers = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--worker", mode, str(k), *map(str, ids), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for k in range(processes)
+    ]
+    ends = []
+    for worker in workers:
+        out, _ = worker.communicate()
+        if worker.returncode:
+            raise SystemExit(f"a {mode} worker failed")
+        ends.append(float(out.strip().splitlines()[-1]))
+    return processes * PER_WORKER / (max(ends) - start)
+
+
+def main() -> None:
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("run under scripts/with-postgres.sh (see the top of this file)")
+    create_database()
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    ids = make_world()
+    print(f"{PER_WORKER} dossiers per worker, one receiving unit; {os.cpu_count()} CPUs")
+    print(f"{'workers':>7}  {'workflow.receive/s':>18}  {'raw INSERT/s':>12}  {'ratio':>6}")
+    for processes in (1, 8):
+        raw = measure("raw", processes, ids)
+        real = measure("workflow", processes, ids)
+        print(f"{processes:>7}  {real:>18.0f}  {raw:>12.0f}  {real / raw:>6.2f}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        worker_main(sys.argv[2:])
+    else:
+        main()

@@ -1,0 +1,88 @@
+"""Files attached to dossiers: PDF, JPEG and PNG recognised by content, with a checksum."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.utils import timezone
+
+from motcua.accounts.models import User
+from motcua.catalog.models import ProcedureDocument
+from motcua.dossiers.models import Attachment, AttachmentKind, Dossier
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Leading bytes of each accepted format: the file name and the browser's claim are not trusted.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file to attach: the upload and what it is."""
+
+    file: File  # type: ignore[type-arg]
+    document: ProcedureDocument | None = None
+    digitised: bool = False
+
+
+@dataclass(frozen=True)
+class Inspected:
+    content_type: str
+    size: int
+    sha256: str
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "MOTCUA_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def inspect(upload: File) -> Inspected:  # type: ignore[type-arg]
+    """Type, size and checksum of `upload`, or ValidationError when it is not acceptable."""
+    upload.seek(0)
+    head = upload.read(16)
+    content_type = next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
+    if content_type is None:
+        raise ValidationError("Chỉ nhận tệp PDF, JPEG hoặc PNG.", code="file_type")
+    digest, size = hashlib.sha256(head), len(head)
+    for chunk in iter(lambda: upload.read(1 << 16), b""):
+        digest.update(chunk)
+        size += len(chunk)
+        if size > max_bytes():
+            raise ValidationError(
+                f"Tệp vượt quá dung lượng cho phép ({max_bytes() // (1024 * 1024)} MB).",
+                code="file_size",
+            )
+    upload.seek(0)
+    return Inspected(content_type, size, digest.hexdigest())
+
+
+def store(
+    *,
+    dossier: Dossier,
+    new: NewFile,
+    inspected: Inspected,
+    kind: str = AttachmentKind.SUBMITTED,
+    actor: User | None,
+) -> Attachment:
+    """Save an inspected file; call inside the transaction that records why it was attached."""
+    name = getattr(new.file, "name", "") or "tep"
+    attachment = Attachment(
+        dossier=dossier,
+        document=new.document,
+        kind=kind,
+        original_name=name.rsplit("/", 1)[-1][:255],
+        content_type=inspected.content_type,
+        size=inspected.size,
+        sha256=inspected.sha256,
+        digitised=new.digitised,
+        uploaded_by=actor,
+        at=timezone.now(),
+    )
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+    attachment.file.save(f"{inspected.sha256[:16]}.{extension[inspected.content_type]}", new.file)
+    return attachment

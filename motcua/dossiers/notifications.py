@@ -1,0 +1,166 @@
+"""Messages to applicants and staff: written to the outbox in the caller's transaction, sent
+later by `process_outbox` — never any network I/O while a dossier row is locked.
+
+SMS goes through a small backend chosen by the `MOTCUA_SMS_BACKEND` setting ("console", the
+default, or "file"); e-mail through Django's configured mail backend. Log lines carry message
+ids only: recipients and bodies are personal data (DOMAIN.md §10).
+"""
+
+import datetime as dt
+import logging
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import TextIO
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import send_mail
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from motcua.dossiers.models import Dossier, OutboxChannel, OutboxMessage
+from motcua.workdays.timecalc import ZONE
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# A claim older than this is taken to belong to a crashed worker and may be claimed again.
+CLAIM_LEASE = dt.timedelta(minutes=10)
+
+
+class SmsBackend(ABC):
+    @abstractmethod
+    def send(self, *, phone: str, text: str) -> None: ...
+
+
+class ConsoleSmsBackend(SmsBackend):
+    """Development: print the message (a developer's own terminal, not a log)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    def send(self, *, phone: str, text: str) -> None:
+        import sys
+
+        print(f"SMS → {phone}: {text}", file=self.stream or sys.stdout)
+
+
+class FileSmsBackend(SmsBackend):
+    """Tests and demos: append each message as one line to `<MOTCUA_DATA_DIR>/sms.log`."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or Path(settings.DATA_DIR) / "sms.log"
+
+    def send(self, *, phone: str, text: str) -> None:
+        with self.path.open("a", encoding="utf-8") as out:
+            out.write(f"{phone}\t{text}\n")
+
+
+SMS_BACKENDS: dict[str, type[SmsBackend]] = {
+    "console": ConsoleSmsBackend,
+    "file": FileSmsBackend,
+}
+
+
+def sms_backend() -> SmsBackend:
+    name = getattr(settings, "MOTCUA_SMS_BACKEND", "console")
+    if name not in SMS_BACKENDS:
+        raise ImproperlyConfigured(
+            f"MOTCUA_SMS_BACKEND: expected one of {sorted(SMS_BACKENDS)}, got {name!r}"
+        )
+    return SMS_BACKENDS[name]()
+
+
+# -- writing to the outbox (inside the caller's transaction) -----------------------------------
+
+
+def local(moment: dt.datetime | None) -> str:
+    return moment.astimezone(ZONE).strftime("%H:%M ngày %d/%m/%Y") if moment else ""
+
+
+def notify_applicant(dossier: Dossier, subject: str, body: str) -> list[OutboxMessage]:
+    """Queue `body` to the applicant's e-mail and phone, whichever they gave."""
+    now = timezone.now()
+    rows = []
+    if dossier.applicant_email:
+        rows.append(
+            OutboxMessage(
+                channel=OutboxChannel.EMAIL,
+                recipient=dossier.applicant_email,
+                subject=subject,
+                body=body,
+                dossier=dossier,
+                created_at=now,
+            )
+        )
+    if dossier.applicant_phone:
+        rows.append(
+            OutboxMessage(
+                channel=OutboxChannel.SMS,
+                recipient=dossier.applicant_phone,
+                body=body,
+                dossier=dossier,
+                created_at=now,
+            )
+        )
+    return OutboxMessage.objects.bulk_create(rows)
+
+
+def queue_once(message: OutboxMessage) -> bool:
+    """Insert a message carrying a `key` unless one with that key exists; True if inserted.
+
+    The unique key, not a prior read, makes this safe when several processes run at once.
+    """
+    try:
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        return False
+    return True
+
+
+# -- sending (process_outbox) ----------------------------------------------------------------
+
+
+def claim(batch: int) -> list[OutboxMessage]:
+    """Claim up to `batch` unsent messages for this process.
+
+    On PostgreSQL rows locked by another worker are skipped; everywhere, the claim itself is a
+    conditional UPDATE, so a row another worker claimed in the meantime is simply not ours.
+    """
+    now = timezone.now()
+    claimable = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
+    with transaction.atomic():
+        rows = OutboxMessage.objects.filter(
+            claimable, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS
+        ).order_by("pk")
+        if connection.features.has_select_for_update_skip_locked:
+            rows = rows.select_for_update(skip_locked=True)
+        ids = list(rows.values_list("pk", flat=True)[:batch])
+        mine = [
+            pk
+            for pk in ids
+            if OutboxMessage.objects.filter(claimable, pk=pk, sent_at__isnull=True).update(
+                claimed_at=now, attempts=F("attempts") + 1
+            )
+        ]
+    return list(OutboxMessage.objects.filter(pk__in=mine).order_by("pk"))
+
+
+def deliver(message: OutboxMessage, sms: SmsBackend) -> bool:
+    """Send one claimed message, outside any transaction; record the outcome."""
+    try:
+        if message.channel == OutboxChannel.EMAIL:
+            send_mail(message.subject, message.body, None, [message.recipient])
+        else:
+            sms.send(phone=message.recipient, text=message.body)
+    except Exception as error:  # a gateway can fail in any way; the row keeps the reason
+        log.warning("outbox message %s failed: %s", message.pk, type(error).__name__)
+        # The claim is kept: the row is tried again once the lease has run out, which spaces
+        # out retries instead of hammering a gateway that is down.
+        OutboxMessage.objects.filter(pk=message.pk).update(last_error=type(error).__name__[:255])
+        return False
+    OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), last_error="")
+    log.info("outbox message %s sent (%s)", message.pk, message.channel)
+    return True

@@ -1,0 +1,352 @@
+"""Receipt at Bộ phận Một cửa: filing, receiving, refusing, supplements, withdrawal."""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.accounts.models import OrgUnit, User
+from motcua.catalog.models import ProcedureCase, ProcedureVersion, VersionStatus
+from motcua.dossiers import attachments, clock, codes
+from motcua.dossiers.models import AttachmentKind, Channel, Dossier, personal_id_validator
+from motcua.dossiers.notifications import local, notify_applicant
+from motcua.dossiers.workflow.core import (
+    RESUME_FIELDS,
+    check,
+    check_actor,
+    end_pause,
+    lock,
+    pause,
+    record,
+    require,
+)
+from motcua.dossiers.workflow.table import TRANSITIONS, WorkflowError
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """Who files: a person (12-digit personal id) or an organisation, maybe through a proxy."""
+
+    name: str
+    personal_id: str = ""
+    organisation_id: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    representative_name: str = ""
+    representative_id: str = ""
+    representative_authorisation: str = ""
+
+    def validate(self) -> None:
+        require(bool(self.name.strip()), "Chưa nhập họ tên người nộp hoặc tên tổ chức.")
+        require(
+            bool(self.personal_id or self.organisation_id),
+            "Cần số định danh cá nhân (12 chữ số) hoặc mã số của tổ chức.",
+        )
+        try:
+            for number in (self.personal_id, self.representative_id):
+                if number:
+                    personal_id_validator(number)
+            if self.email:
+                validate_email(self.email)
+        except ValidationError as error:
+            raise WorkflowError(error.messages[0], code="invalid") from None
+
+    def fields(self) -> dict[str, str]:
+        return {
+            "applicant_name": self.name.strip(),
+            "applicant_personal_id": self.personal_id,
+            "applicant_organisation_id": self.organisation_id,
+            "applicant_phone": self.phone,
+            "applicant_email": self.email,
+            "applicant_address": self.address,
+            "representative_name": self.representative_name,
+            "representative_id": self.representative_id,
+            "representative_authorisation": self.representative_authorisation,
+        }
+
+
+def _check_request(version: ProcedureVersion, case: ProcedureCase | None) -> None:
+    require(
+        version.status == VersionStatus.PUBLISHED,
+        "Thủ tục này chưa được công bố hoặc đã hết hiệu lực.",
+    )
+    require(case is None or case.version_id == version.pk, "Trường hợp không thuộc thủ tục này.")
+
+
+def _create(
+    *,
+    action: str,
+    actor: User | None,
+    version: ProcedureVersion,
+    receiving_unit: OrgUnit,
+    deciding_unit: OrgUnit | None,
+    case: ProcedureCase | None,
+    channel: int,
+    applicant: Applicant,
+    files: Sequence[attachments.NewFile],
+    now: dt.datetime,
+    extra: Mapping[str, object],
+) -> tuple[Dossier, list[attachments.Inspected]]:
+    """Validate everything, then insert the dossier with a fresh code (caller's transaction).
+
+    The code is taken last, just before the insert: from then on the unit's counter row stays
+    locked until commit, so everything slow happens before it.
+    """
+    rule = TRANSITIONS[action]
+    if actor is not None or action != "submit_online":
+        # A citizen filing alone has no account: the portal verified their e-mail or phone.
+        check_actor(actor, rule, [receiving_unit])
+    applicant.validate()
+    _check_request(version, case)
+    try:
+        inspected = [attachments.inspect(new.file) for new in files]
+    except ValidationError as error:
+        raise WorkflowError(error.messages[0], code="invalid") from None
+    dossier = Dossier.objects.create(
+        code=codes.new_code(receiving_unit, now),
+        procedure_version=version,
+        case=case,
+        receiving_unit=receiving_unit,
+        deciding_unit=deciding_unit or receiving_unit,
+        current_unit=receiving_unit,
+        channel=channel,
+        status=rule.target,
+        **applicant.fields(),
+        **extra,
+    )
+    return dossier, inspected
+
+
+def _store_files(
+    dossier: Dossier,
+    files: Sequence[attachments.NewFile],
+    inspected: list[attachments.Inspected],
+    actor: User | None,
+) -> None:
+    for new, found in zip(files, inspected, strict=True):
+        attachments.store(dossier=dossier, new=new, inspected=found, actor=actor)
+
+
+def _clock_fields(
+    version: ProcedureVersion,
+    case: ProcedureCase | None,
+    channel: int,
+    unit: OrgUnit,
+    received: dt.datetime,
+) -> tuple[dt.datetime, dt.datetime]:
+    """(clock start, due moment) on the calendar of the receiving unit's province."""
+    try:
+        limit = clock.time_limit(version, case, channel)
+    except clock.NoTimeLimitError:
+        raise WorkflowError("Thủ tục chưa có thời hạn giải quyết.", code="invalid") from None
+    return clock.start_and_due(received, limit, clock.calendar_of(unit))
+
+
+def _receipt_notice(dossier: Dossier) -> None:
+    notify_applicant(
+        dossier,
+        f"Hồ sơ {dossier.code} đã được tiếp nhận",
+        f"Hồ sơ {dossier.code} đã được tiếp nhận. Hẹn trả kết quả lúc {local(dossier.due_at)}.",
+    )
+
+
+def receive(
+    *,
+    actor: User,
+    version: ProcedureVersion,
+    receiving_unit: OrgUnit,
+    applicant: Applicant,
+    deciding_unit: OrgUnit | None = None,
+    case: ProcedureCase | None = None,
+    channel: int = Channel.COUNTER,
+    files: Sequence[attachments.NewFile] = (),
+    note: str = "",
+) -> Dossier:
+    """Receive a complete dossier at the counter (or by post): code, clock, Mẫu 01 notice.
+
+    The due moment uses the receiving unit's provincial calendar and the limit of the case,
+    else of the version. Online filings come in through `submit_online` + `accept_online`.
+    """
+    require(channel != Channel.ONLINE, "Hồ sơ trực tuyến được tiếp nhận qua chức năng riêng.")
+    now = timezone.now()
+    start, due = _clock_fields(version, case, channel, receiving_unit, now)
+    clock_fields = {"received_at": now, "clock_started_at": start, "due_at": due}
+    with transaction.atomic():
+        dossier, inspected = _create(
+            action="receive", actor=actor, version=version, receiving_unit=receiving_unit,
+            deciding_unit=deciding_unit, case=case, channel=channel, applicant=applicant,
+            files=files, now=now, extra=clock_fields,
+        )  # fmt: skip
+        _store_files(dossier, files, inspected, actor)
+        record(
+            dossier, "receive", actor, from_status="", at=now, note=note, created=True,
+            payload={"channel": channel, "files": len(files)},
+        )  # fmt: skip
+        _receipt_notice(dossier)
+    return dossier
+
+
+def submit_online(
+    *,
+    version: ProcedureVersion,
+    receiving_unit: OrgUnit,
+    applicant: Applicant,
+    case: ProcedureCase | None = None,
+    deciding_unit: OrgUnit | None = None,
+    assisted_by: User | None = None,
+    files: Sequence[attachments.NewFile] = (),
+) -> Dossier:
+    """An online filing (national status 1), with its code so the citizen can follow it.
+
+    The citizen files alone, or helped by a community digital team member or an officer of
+    the receiving unit, who is recorded as `assisted_by` and as the event's actor.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        dossier, inspected = _create(
+            action="submit_online", actor=assisted_by, version=version,
+            receiving_unit=receiving_unit, deciding_unit=deciding_unit, case=case,
+            channel=Channel.ONLINE, applicant=applicant, files=files, now=now,
+            extra={"submitted_at": now, "assisted_by": assisted_by},
+        )  # fmt: skip
+        _store_files(dossier, files, inspected, assisted_by)
+        record(
+            dossier, "submit_online", assisted_by, from_status="", at=now, created=True,
+            payload={"files": len(files)},
+        )  # fmt: skip
+    return dossier
+
+
+def accept_online(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
+    """Accept a complete online filing (Mẫu 01).
+
+    The clock counts from the filing (its next working moment, DOMAIN.md §4.1), not from the
+    officer's click: the 8 working hours the desk has to check a filing are part of the limit.
+    After a supplement at receipt, "the filing" is the moment the dossier became complete.
+    """
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "accept_online", actor)
+        assert dossier.submitted_at is not None
+        dossier.received_at = timezone.now()
+        dossier.clock_started_at, dossier.due_at = _clock_fields(
+            dossier.procedure_version, dossier.case, dossier.channel, dossier.receiving_unit,
+            dossier.submitted_at,
+        )  # fmt: skip
+        record(
+            dossier, "accept_online", actor, from_status=before, note=note,
+            fields=["received_at", "clock_started_at", "due_at"],
+        )  # fmt: skip
+        _receipt_notice(dossier)
+    return dossier
+
+
+def _reasons(items: Sequence[str], what: str) -> list[str]:
+    cleaned = [item.strip() for item in items if item.strip()]
+    require(bool(cleaned), f"Cần ghi rõ {what}.")
+    return cleaned
+
+
+def _numbered(items: Sequence[str]) -> str:
+    return "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+
+
+def refuse(*, dossier: Dossier, actor: User, reasons: Sequence[str]) -> Dossier:
+    """Refuse at receipt (Mẫu 03), with the specific reasons."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "refuse", actor)
+        cleaned = _reasons(reasons, "lý do từ chối")
+        record(dossier, "refuse", actor, from_status=before, payload={"reasons": cleaned})
+        notify_applicant(
+            dossier,
+            f"Hồ sơ {dossier.code} không được tiếp nhận",
+            f"Hồ sơ {dossier.code} không được tiếp nhận. Lý do:\n{_numbered(cleaned)}",
+        )
+    return dossier
+
+
+def request_supplement(
+    *, dossier: Dossier, actor: User, missing: Sequence[str], reason: str = ""
+) -> Dossier:
+    """Ask for every missing item in ONE notice (Mẫu 02); the clock pauses until it comes.
+
+    A second request later in processing is allowed (the officer may find a new gap) but is
+    counted: the national index counts a dossier with more than one request as late.
+    """
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "request_supplement", actor)
+        items = _reasons(missing, "các giấy tờ cần bổ sung")
+        now = timezone.now()
+        pause(dossier, now)
+        dossier.supplement_count += 1
+        record(
+            dossier, "request_supplement", actor, from_status=before, at=now, note=reason,
+            fields=["status_before_pause", "paused_since", "supplement_count"],
+            payload={"missing": items, "request_number": dossier.supplement_count},
+        )  # fmt: skip
+        notify_applicant(
+            dossier,
+            f"Hồ sơ {dossier.code} cần bổ sung",
+            f"Hồ sơ {dossier.code} cần bổ sung:\n{_numbered(items)}",
+        )
+    return dossier
+
+
+def supplement_received(
+    *,
+    dossier: Dossier,
+    actor: User,
+    files: Sequence[attachments.NewFile] = (),
+    note: str = "",
+) -> Dossier:
+    """The applicant completed the dossier: the due moment moves by the paused working time."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "supplement_received", actor)
+        try:
+            inspected = [attachments.inspect(new.file) for new in files]
+        except ValidationError as error:
+            raise WorkflowError(error.messages[0], code="invalid") from None
+        minutes = end_pause(dossier, timezone.now())
+        for new, found in zip(files, inspected, strict=True):
+            attachments.store(
+                dossier=dossier, new=new, inspected=found, actor=actor,
+                kind=AttachmentKind.SUPPLEMENT,
+            )  # fmt: skip
+        record(
+            dossier, "supplement_received", actor, from_status=before, note=note,
+            fields=RESUME_FIELDS, payload={"paused_minutes": minutes, "files": len(files)},
+        )  # fmt: skip
+    return dossier
+
+
+def withdraw(*, dossier: Dossier, actor: User, request_date: dt.date, note: str = "") -> Dossier:
+    """The applicant withdraws (Mẫu 05): only while no decision or result has been issued."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        require(
+            dossier.result_issued_at is None and dossier.result_signer_id is None,
+            f"Hồ sơ {dossier.code} đã có quyết định hoặc kết quả: không thể rút.",
+        )
+        check(dossier, "withdraw", actor)
+        fields = ["status_before_pause", "paused_since"]
+        if dossier.paused_since is not None:
+            end_pause(dossier, timezone.now(), restore=False)
+            fields += ["paused_minutes", "due_at", "step_due_at", "submitted_at"]
+        record(
+            dossier, "withdraw", actor, from_status=before, note=note, fields=fields,
+            payload={"request_date": request_date.isoformat()},
+        )  # fmt: skip
+    return dossier

@@ -1,0 +1,234 @@
+"""Processing: forwarding, assignment, hand-overs, pauses, stop, reschedule, liên thông."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.accounts.access import has_role
+from motcua.accounts.models import OrgUnit, Role, User
+from motcua.catalog.models import ProcessStep
+from motcua.dossiers import clock
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.notifications import local, notify_applicant
+from motcua.dossiers.workflow.core import (
+    RESUME_FIELDS,
+    check,
+    end_pause,
+    lock,
+    pause,
+    record,
+    require,
+)
+from motcua.dossiers.workflow.intake import _numbered, _reasons
+from motcua.workdays.timecalc import ZONE
+
+STEP_FIELDS = ["current_step", "current_unit", "step_started_at", "step_due_at", "assignee"]
+
+
+def _enter_step(dossier: Dossier, step: ProcessStep | None, now: dt.datetime) -> None:
+    """Make `step` current with its own deadline from its hour budget (Mẫu 06)."""
+    dossier.current_step = step
+    dossier.assignee = None
+    if step is None:
+        dossier.step_started_at = dossier.step_due_at = None
+        return
+    if step.unit_id is not None:
+        dossier.current_unit = step.unit
+    dossier.step_started_at = now
+    dossier.step_due_at = clock.step_deadline(step, now, clock.calendar_of(dossier.receiving_unit))
+
+
+def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
+    """Send a received dossier to the deciding unit; the first step of the process starts."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "forward", actor)
+        now = timezone.now()
+        dossier.current_unit = dossier.deciding_unit
+        first = dossier.procedure_version.steps.order_by("order").first()
+        _enter_step(dossier, first, now)
+        record(
+            dossier, "forward", actor, from_status=before, at=now, note=note,
+            fields=STEP_FIELDS, step_deadline=dossier.step_due_at,
+            payload={"to_unit": dossier.current_unit_id},
+        )  # fmt: skip
+    return dossier
+
+
+def _check_member(user: User, unit: OrgUnit, roles: tuple[str, ...], what: str) -> None:
+    require(has_role(user, unit, *roles), f"{user} không phải {what} của {unit}.")
+
+
+def assign(*, dossier: Dossier, actor: User, assignee: User, note: str = "") -> Dossier:
+    """The head gives the dossier (or its current step) to a handler of the unit."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "assign", actor)
+        roles = (dossier.current_step.role,) if dossier.current_step else (Role.HANDLER,)
+        _check_member(assignee, dossier.current_unit, roles, "cán bộ phù hợp")
+        dossier.assignee = assignee
+        record(
+            dossier, "assign", actor, from_status=before, note=note, fields=["assignee"],
+            payload={"assignee": assignee.pk, "assignee_label": str(assignee)},
+        )  # fmt: skip
+    return dossier
+
+
+def _next_step(dossier: Dossier) -> ProcessStep:
+    current = dossier.current_step
+    require(current is not None, "Hồ sơ không có quy trình nội bộ để chuyển bước.")
+    assert current is not None
+    following = dossier.procedure_version.steps.filter(order__gt=current.order)
+    step = following.order_by("order").first()
+    require(step is not None, "Đây là bước cuối của quy trình: hãy trình ký hoặc phát hành.")
+    assert step is not None
+    return step
+
+
+def hand_over(
+    *, dossier: Dossier, actor: User, to_user: User | None = None, note: str = ""
+) -> Dossier:
+    """Finish the current step and start the next; records before / on / after its deadline.
+
+    Only the officer holding the dossier, or a head of the unit, hands it over. Without
+    `to_user` the next step waits for its head to assign it.
+    """
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "hand_over", actor)
+        require(
+            dossier.assignee_id in (None, actor.pk)
+            or has_role(actor, dossier.current_unit, Role.HEAD),
+            "Chỉ cán bộ đang giữ hồ sơ hoặc lãnh đạo đơn vị được chuyển bước.",
+        )
+        finished, deadline, now = dossier.current_step, dossier.step_due_at, timezone.now()
+        step = _next_step(dossier)
+        _enter_step(dossier, step, now)
+        if to_user is not None:
+            _check_member(to_user, dossier.current_unit, (step.role,), step.get_role_display())
+            dossier.assignee = to_user
+        record(
+            dossier, "hand_over", actor, from_status=before, at=now, note=note,
+            fields=STEP_FIELDS, step=finished, step_deadline=deadline,
+            timing=clock.timing(now, deadline),
+            payload={"to_step": step.pk, "to_user": to_user.pk if to_user else None},
+        )  # fmt: skip
+    return dossier
+
+
+def pause_for_fees(
+    *, dossier: Dossier, actor: User, amount_vnd: int | None = None, note: str = ""
+) -> Dossier:
+    """Wait for fees or taxes (national status 6); the clock pauses until proof of payment."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "pause_for_fees", actor)
+        pause(dossier, timezone.now())
+        record(
+            dossier, "pause_for_fees", actor, from_status=before, note=note,
+            fields=["status_before_pause", "paused_since"], payload={"amount_vnd": amount_vnd},
+        )  # fmt: skip
+        notify_applicant(
+            dossier,
+            f"Hồ sơ {dossier.code}: thực hiện nghĩa vụ tài chính",
+            f"Hồ sơ {dossier.code} chờ thực hiện nghĩa vụ tài chính. {note}".strip(),
+        )
+    return dossier
+
+
+def resume(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
+    """Payment proved: back to where it was, the due moment moved by the paused working time."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "resume", actor)
+        minutes = end_pause(dossier, timezone.now())
+        record(
+            dossier, "resume", actor, from_status=before, note=note, fields=RESUME_FIELDS,
+            payload={"paused_minutes": minutes},
+        )  # fmt: skip
+    return dossier
+
+
+def stop(*, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier:
+    """Stop processing (not eligible, national status 8) with a written notice of reasons."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "stop", actor)
+        cleaned = _reasons(reasons, "lý do dừng xử lý")
+        fields = ["status_before_pause", "paused_since"]
+        if dossier.paused_since is not None:
+            end_pause(dossier, timezone.now(), restore=False)
+            fields += RESUME_FIELDS
+        record(dossier, "stop", actor, from_status=before, fields=fields,
+               payload={"reasons": cleaned})  # fmt: skip
+        notify_applicant(
+            dossier,
+            f"Hồ sơ {dossier.code} dừng xử lý",
+            f"Hồ sơ {dossier.code} dừng xử lý. Lý do:\n{_numbered(cleaned)}",
+        )
+    return dossier
+
+
+def reschedule(*, dossier: Dossier, actor: User, new_due_at: dt.datetime, reason: str) -> Dossier:
+    """Apologise and give a new appointment (Mẫu 04): once, by a signer, before the deadline.
+
+    The law asks for it before the deadline; practice asks for a working day ahead. We refuse
+    only after the deadline and record in the event whether the day of notice was kept.
+    """
+    with transaction.atomic():
+        dossier = lock(dossier)
+        check(dossier, "reschedule", actor)
+        now, old = timezone.now(), dossier.due_at
+        require(
+            dossier.reschedule_count == 0, "Hồ sơ đã được gia hạn một lần: không thể gia hạn lại."
+        )
+        require(old is not None and now < old, "Đã quá hạn giải quyết: không thể gia hạn nữa.")
+        assert old is not None
+        require(new_due_at.tzinfo is not None and new_due_at > old,
+                "Ngày hẹn mới phải sau ngày hẹn cũ.")  # fmt: skip
+        require(bool(reason.strip()), "Cần ghi rõ lý do chậm giải quyết.")
+        cal = clock.calendar_of(dossier.receiving_unit)
+        dossier.due_at, dossier.reschedule_count = new_due_at, dossier.reschedule_count + 1
+        record(
+            dossier, "reschedule", actor, from_status=dossier.status, at=now, note=reason,
+            fields=["due_at", "reschedule_count"],
+            payload={
+                "old_due_at": old.astimezone(ZONE).isoformat(),
+                "new_due_at": new_due_at.astimezone(ZONE).isoformat(),
+                "day_of_notice_kept": clock.working_days_before(now, old, cal) >= 1,
+            },
+        )  # fmt: skip
+        notify_applicant(
+            dossier,
+            f"Hồ sơ {dossier.code}: hẹn lại ngày trả kết quả",
+            f"Xin lỗi vì hồ sơ {dossier.code} chưa giải quyết kịp hạn. "
+            f"Hẹn trả kết quả mới: {local(new_due_at)}. Lý do: {reason.strip()}",
+        )
+    return dossier
+
+
+def transfer(*, dossier: Dossier, actor: User, to_unit: OrgUnit, note: str = "") -> Dossier:
+    """Liên thông: pass the dossier to a coordinating unit, whose head assigns it.
+
+    The appointment does not change: the group of procedures has one time limit.
+    """
+    with transaction.atomic():
+        dossier = lock(dossier)
+        before = dossier.status
+        check(dossier, "transfer", actor)
+        from_unit = dossier.current_unit_id
+        require(to_unit.pk != from_unit, "Đơn vị nhận phải khác đơn vị đang giữ hồ sơ.")
+        dossier.current_unit, dossier.assignee = to_unit, None
+        record(
+            dossier, "transfer", actor, from_status=before, note=note,
+            fields=["current_unit", "assignee"], unit=to_unit,
+            payload={"from_unit": from_unit, "to_unit": to_unit.pk},
+        )  # fmt: skip
+    return dossier
