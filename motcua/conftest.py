@@ -61,3 +61,9 @@ def page(browser: object, live_server: object) -> Iterator[object]:
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_directory(settings, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Uploaded files written by a test go to a directory of its own, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

@@ -1,11 +1,15 @@
 """Files attached to dossiers: PDF, JPEG and PNG recognised by content, with a checksum."""
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from motcua.accounts.models import User
@@ -35,6 +39,32 @@ class Inspected:
     content_type: str
     size: int
     sha256: str
+
+
+# Names of files written since the innermost `files_removed_on_failure` began.
+_written: ContextVar[list[str] | None] = ContextVar("written_files", default=None)
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[None]:
+    """Delete the files stored inside the block when the block (or its commit) fails.
+
+    The database rolls back its rows by itself; files live outside it, and a refused or failed
+    action must not leave orphans behind. Wrap it around the `transaction.atomic()` block.
+    """
+    outer = _written.get()
+    written: list[str] = []
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+    finally:
+        _written.reset(token)
+    if outer is not None:  # an enclosing block may still fail: hand the names on
+        outer.extend(written)
 
 
 def max_bytes() -> int:
@@ -85,4 +115,11 @@ def store(
     )
     extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
     attachment.file.save(f"{inspected.sha256[:16]}.{extension[inspected.content_type]}", new.file)
+    remember_written(attachment.file.name)
     return attachment
+
+
+def remember_written(name: str | None) -> None:
+    written = _written.get()
+    if written is not None and name:
+        written.append(name)

@@ -90,3 +90,32 @@ def test_an_unpublished_version_cannot_be_received(world: World) -> None:
 def test_units_are_a_real_tree(world: World) -> None:
     assert world.commune.province() == world.province
     assert make_unit("X1", UnitKind.COMMUNE_CENTRE, world.commune).province() == world.province
+
+
+def test_files_stored_by_a_failed_action_are_removed(world: World) -> None:
+    from django.core.files.storage import default_storage
+    from django.db import transaction
+
+    from motcua.dossiers.attachments import files_removed_on_failure
+
+    kept = received(world)
+    with pytest.raises(RuntimeError), files_removed_on_failure(), transaction.atomic():
+        d = workflow.receive(
+            actor=world.receiver, version=world.version, receiving_unit=world.commune,
+            applicant=APPLICANT, files=[NewFile(ContentFile(PDF, name="to-khai.pdf"))],
+        )  # fmt: skip
+        stored = d.attachments.get().file.name
+        assert default_storage.exists(stored)
+        raise RuntimeError("the commit failed")
+    assert not default_storage.exists(stored)
+    assert list(Dossier.objects.all()) == [kept]
+
+
+def test_the_documents_handed_in_are_recorded_on_the_receipt(world: World) -> None:
+    d = workflow.receive(
+        actor=world.receiver, version=world.version, receiving_unit=world.commune,
+        applicant=APPLICANT, documents=[{"name": "Tờ khai", "originals": 1, "copies": 0}],
+    )  # fmt: skip
+    assert d.events.get(action="receive").payload["documents"] == [
+        {"name": "Tờ khai", "originals": 1, "copies": 0}
+    ]

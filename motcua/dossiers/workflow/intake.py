@@ -165,9 +165,13 @@ def receive(
     case: ProcedureCase | None = None,
     channel: int = Channel.COUNTER,
     files: Sequence[attachments.NewFile] = (),
+    documents: Sequence[Mapping[str, object]] = (),
     note: str = "",
 ) -> Dossier:
     """Receive a complete dossier at the counter (or by post): code, clock, Mẫu 01 notice.
+
+    `documents` lists what was handed in, as Mẫu 01 prints it: dicts with `name`, `originals`,
+    `copies` (and optionally `note`), recorded on the receipt event.
 
     The due moment uses the receiving unit's provincial calendar and the limit of the case,
     else of the version. Online filings come in through `submit_online` + `accept_online`.
@@ -176,7 +180,7 @@ def receive(
     now = timezone.now()
     start, due = _clock_fields(version, case, channel, receiving_unit, now)
     clock_fields = {"received_at": now, "clock_started_at": start, "due_at": due}
-    with transaction.atomic():
+    with attachments.files_removed_on_failure(), transaction.atomic():
         dossier, inspected = _create(
             action="receive", actor=actor, version=version, receiving_unit=receiving_unit,
             deciding_unit=deciding_unit, case=case, channel=channel, applicant=applicant,
@@ -185,7 +189,10 @@ def receive(
         _store_files(dossier, files, inspected, actor)
         record(
             dossier, "receive", actor, from_status="", at=now, note=note, created=True,
-            payload={"channel": channel, "files": len(files)},
+            payload={
+                "channel": channel, "files": len(files),
+                "documents": [dict(item) for item in documents],
+            },
         )  # fmt: skip
         _receipt_notice(dossier)
     return dossier
@@ -207,7 +214,7 @@ def submit_online(
     the receiving unit, who is recorded as `assisted_by` and as the event's actor.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with attachments.files_removed_on_failure(), transaction.atomic():
         dossier, inspected = _create(
             action="submit_online", actor=assisted_by, version=version,
             receiving_unit=receiving_unit, deciding_unit=deciding_unit, case=case,
@@ -310,7 +317,7 @@ def supplement_received(
     note: str = "",
 ) -> Dossier:
     """The applicant completed the dossier: the due moment moves by the paused working time."""
-    with transaction.atomic():
+    with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status
         check(dossier, "supplement_received", actor)

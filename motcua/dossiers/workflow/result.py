@@ -49,7 +49,7 @@ def issue_result(
 
     The event's timing compares with the appointment: this is the dossier's on-time figure.
     """
-    with transaction.atomic():
+    with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status
         check(dossier, "issue_result", actor)
@@ -61,6 +61,7 @@ def issue_result(
         dossier.current_step, dossier.step_started_at, dossier.step_due_at = None, None, None
         if result_file is not None:
             dossier.result_file.save(f"{dossier.code}.bin", result_file, save=False)
+            attachments.remember_written(dossier.result_file.name)
         record(
             dossier, "issue_result", actor, from_status=before, at=now, step=finished,
             fields=["result_number", "result_issued_at", "result_file", "current_step",
