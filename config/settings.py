@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_database, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -112,6 +112,25 @@ STORAGES = {
 }
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# Notifications to applicants. SMS leaves the machine only through a gateway backend added for
+# a real provider; "console" prints, "file" appends to <MOTCUA_DATA_DIR>/sms.log.
+MOTCUA_SMS_BACKEND = env_choice("MOTCUA_SMS_BACKEND", "console", ("console", "file"))
+EMAIL_HOST = env_str("MOTCUA_EMAIL_HOST", "")
+EMAIL_PORT = env_int("MOTCUA_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("MOTCUA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("MOTCUA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("MOTCUA_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("MOTCUA_EMAIL_FROM", "Một Cửa <no-reply@localhost>")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# Attachments (PDF, JPEG, PNG, recognised by content) larger than this are refused.
+MOTCUA_UPLOAD_MAX_BYTES = env_int("MOTCUA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.

@@ -44,6 +44,8 @@ def start_django(**env: str) -> subprocess.CompletedProcess[str]:
         ({"MOTCUA_DEBUG": "1", "DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
         ({"MOTCUA_DEBUG": "1", "MOTCUA_SESSION_AGE_SECONDS": "ten"}, "MOTCUA_SESSION_AGE_SECONDS"),
         ({}, "MOTCUA_SECRET_KEY"),
+        ({"MOTCUA_DEBUG": "1", "MOTCUA_SMS_BACKEND": "bo-cau"}, "MOTCUA_SMS_BACKEND"),
+        ({"MOTCUA_DEBUG": "1", "MOTCUA_UPLOAD_MAX_BYTES": "-5"}, "MOTCUA_UPLOAD_MAX_BYTES"),
     ],
 )
 def test_bad_value_stops_start_up_naming_the_variable(env: dict[str, str], named: str) -> None:
