@@ -119,3 +119,19 @@ def test_the_documents_handed_in_are_recorded_on_the_receipt(world: World) -> No
     assert d.events.get(action="receive").payload["documents"] == [
         {"name": "Tờ khai", "originals": 1, "copies": 0}
     ]
+
+
+def test_the_admin_shows_dossiers_but_cannot_change_them(world: World) -> None:
+    from django.test import Client
+
+    from motcua.accounts.models import User
+
+    d = received(world)
+    client = Client()
+    client.force_login(User.objects.create_superuser("qt", password="mat-khau-quan-tri-9"))
+    page = client.get(f"/quan-tri/dossiers/dossier/{d.pk}/change/")
+    assert page.status_code == 200 and d.code in page.content.decode()
+    client.post(f"/quan-tri/dossiers/dossier/{d.pk}/change/", {"applicant_name": "Khác"})
+    d.refresh_from_db()
+    assert d.applicant_name == APPLICANT.name
+    assert client.get("/quan-tri/dossiers/dossier/add/").status_code == 403
