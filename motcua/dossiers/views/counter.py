@@ -1,0 +1,121 @@
+"""The one-stop counter: find the procedure, check the papers, receive → Mẫu 01.
+
+Only receiving officers (Role.RECEIVER) of a unit use these pages, and only for procedures
+offered at that unit. Everything is written by `workflow.receive`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from motcua.accounts.access import Role, units_for_user
+from motcua.accounts.models import OrgUnit, User
+from motcua.catalog.models import Procedure, ProcedureVersion
+from motcua.catalog.selectors import (
+    procedure_search,
+    procedures_offered_at,
+    published_version_detail,
+)
+from motcua.dossiers import workflow
+from motcua.dossiers.forms import IntakeForm, ProcedureSearchForm
+
+RESULTS_SHOWN = 30
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _receiver_units(request: HttpRequest) -> list[OrgUnit]:
+    units = units_for_user(_user(request), [Role.RECEIVER])
+    return list(OrgUnit.objects.filter(pk__in=units).order_by("name"))
+
+
+def _not_a_receiver(request: HttpRequest) -> HttpResponse:
+    return render(request, "dossiers/counter/not_receiver.html", status=403)
+
+
+def _unit_for(request: HttpRequest, units: list[OrgUnit], pk: object) -> OrgUnit:
+    for unit in units:
+        if str(unit.pk) == str(pk):
+            return unit
+    raise Http404("Đơn vị không thuộc phạm vi tiếp nhận của bạn.")
+
+
+def _offered_version(unit: OrgUnit, procedure_pk: int) -> ProcedureVersion:
+    if not procedures_offered_at(unit).filter(pk=procedure_pk).exists():
+        raise Http404("Thủ tục này không được tiếp nhận tại đơn vị.")
+    return published_version_detail(procedure_pk)
+
+
+def _search(unit: OrgUnit, query: str) -> list[Procedure]:
+    offered = procedures_offered_at(unit)
+    if not query.strip():
+        return list(offered[:RESULTS_SHOWN])
+    found = procedure_search(query).filter(pk__in=offered.values("pk"))
+    return list(found[:RESULTS_SHOWN])
+
+
+@login_required
+def intake(request: HttpRequest) -> HttpResponse:
+    """Step 1: choose the unit (when several) and find the procedure; GET only, works without JS."""
+    units = _receiver_units(request)
+    if not units:
+        return _not_a_receiver(request)
+    chosen = request.GET.get("don_vi") or (units[0].pk if len(units) == 1 else None)
+    if chosen is None:
+        return render(request, "dossiers/counter/choose_unit.html", {"units": units})
+    unit = _unit_for(request, units, chosen)
+    search = ProcedureSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    context = {
+        "unit": unit,
+        "units": units,
+        "search": search,
+        "query": query,
+        "procedures": _search(unit, query),
+    }
+    return render(request, "dossiers/counter/intake.html", context)
+
+
+@login_required
+def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpResponse:
+    """Step 2: the checklist and the applicant; POST receives the dossier (Mẫu 01 follows)."""
+    units = _receiver_units(request)
+    if not units:
+        return _not_a_receiver(request)
+    unit = _unit_for(request, units, unit_pk)
+    version = _offered_version(unit, procedure_pk)
+    if request.method == "POST":
+        form = IntakeForm(request.POST, request.FILES, version=version)
+        if form.is_valid():
+            try:
+                dossier = workflow.receive(
+                    actor=_user(request),
+                    version=version,
+                    receiving_unit=unit,
+                    applicant=form.applicant(),
+                    case=form.cleaned_data["case"],
+                    files=form.new_files(),
+                    documents=form.submitted_documents(),
+                )
+            except workflow.WorkflowError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"Đã tiếp nhận hồ sơ {dossier.code}.")
+                return redirect(reverse("dossiers:form", args=[dossier.pk, 1]))
+    else:
+        form = IntakeForm(version=version)
+    context = {
+        "unit": unit,
+        "units": units,
+        "version": version,
+        "procedure": version.procedure,
+        "form": form,
+        "search": ProcedureSearchForm(),
+        "checklist": form.checklist(),
+    }
+    return render(request, "dossiers/counter/intake_form.html", context)

@@ -1,0 +1,133 @@
+"""Printed forms of one dossier (Mẫu 01–06) and the register (Mẫu 07), as HTML, PDF and Excel.
+
+Every dossier is read through `get_dossier_for_user` and every register through
+`dossiers_for_user`: a dossier outside the user's units is a 404, never a 403.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from motcua.accounts.access import units_for_user
+from motcua.accounts.models import User
+from motcua.dossiers import printing
+from motcua.dossiers.forms import RegisterFilterForm
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import dossiers_for_user, get_dossier_for_user
+
+# The event that makes each form part of a dossier's history (Mẫu 06 needs a receipt).
+FORM_EVENTS: dict[int, tuple[str, ...]] = {
+    1: ("receive", "accept_online"),
+    2: ("request_supplement",),
+    3: ("refuse",),
+    4: ("reschedule",),
+    5: ("withdraw",),
+    6: ("receive", "accept_online"),
+}
+WHY_NOT = {
+    1: "Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+    2: "Hồ sơ chưa có yêu cầu bổ sung, hoàn thiện nào.",
+    3: "Hồ sơ không bị từ chối tiếp nhận.",
+    4: "Hồ sơ chưa có văn bản xin lỗi và hẹn lại ngày trả kết quả.",
+    5: "Người nộp chưa đề nghị rút hồ sơ, nên không có thông báo dừng giải quyết.",
+    6: "Hồ sơ chưa được tiếp nhận nên chưa có quá trình giải quyết.",
+}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def forms_of(dossier: Dossier) -> list[int]:
+    """The forms (1–6) that the dossier's history has produced, in order."""
+    actions = set(dossier.events.values_list("action", flat=True))
+    return [number for number, events in FORM_EVENTS.items() if actions & set(events)]
+
+
+def _status_url(request: HttpRequest, dossier: Dossier) -> str:
+    return printing.status_url_for(dossier, request.build_absolute_uri("/"))
+
+
+def _not_applicable(request: HttpRequest, dossier: Dossier, number: int) -> HttpResponse:
+    context = {
+        "dossier": dossier,
+        "number": number,
+        "title": printing.FORM_TITLES[number],
+        "reason": WHY_NOT[number],
+        "available": [(n, printing.FORM_TITLES[n]) for n in forms_of(dossier)],
+    }
+    return render(request, "dossiers/counter/form_not_applicable.html", context, status=404)
+
+
+@login_required
+def form_html(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """Mẫu ``number`` ready to print: the legal form, with a toolbar hidden on paper."""
+    dossier = get_dossier_for_user(_user(request), pk)
+    available = forms_of(dossier)
+    if number not in available:
+        return _not_applicable(request, dossier, number)
+    context = printing.CONTEXT_BUILDERS[number](dossier, status_url=_status_url(request, dossier))
+    context |= {
+        "form_template": f"dossiers/forms/mau_{number:02d}.html",
+        "available": [(n, printing.FORM_TITLES[n]) for n in available],
+    }
+    return render(request, "dossiers/counter/print_form.html", context)
+
+
+@login_required
+def form_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    dossier = get_dossier_for_user(_user(request), pk)
+    if number not in forms_of(dossier):
+        return _not_applicable(request, dossier, number)
+    pdf = printing.render_form_pdf(dossier, number, status_url=_status_url(request, dossier))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="mau-{number:02d}-{dossier.code}.pdf"'
+    return response
+
+
+# -- Mẫu 07 ------------------------------------------------------------------------------------
+
+
+def _register(request: HttpRequest) -> tuple[RegisterFilterForm, QuerySet[Dossier]]:
+    user = _user(request)
+    form = RegisterFilterForm(request.GET or None, units=units_for_user(user))
+    if form.is_bound and form.has_error("unit"):
+        raise Http404("Đơn vị không thuộc phạm vi của bạn.")
+    return form, form.apply(dossiers_for_user(user))
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    form, dossiers = _register(request)
+    found = list(dossiers)
+    context = {
+        "form": form,
+        "unit": form.selected_unit(),
+        "columns": printing.REGISTER_COLUMNS,
+        "entries": list(zip(printing.register_rows(found), found, strict=True)),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "dossiers/counter/register.html", context)
+
+
+@login_required
+def register_xlsx(request: HttpRequest) -> HttpResponse:
+    _form, dossiers = _register(request)
+    response = HttpResponse(printing.register_xlsx(dossiers), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="so-theo-doi-ho-so.xlsx"'
+    return response
+
+
+@login_required
+def register_pdf(request: HttpRequest) -> HttpResponse:
+    form, dossiers = _register(request)
+    unit = form.selected_unit()
+    if unit is None:
+        return render(request, "dossiers/counter/register.html", {"form": form}, status=404)
+    pdf = printing.register_pdf(dossiers, unit=unit, period=form.period())
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="so-theo-doi-ho-so.pdf"'
+    return response
