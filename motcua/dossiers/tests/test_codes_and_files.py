@@ -104,7 +104,7 @@ def test_files_stored_by_a_failed_action_are_removed(world: World) -> None:
             actor=world.receiver, version=world.version, receiving_unit=world.commune,
             applicant=APPLICANT, files=[NewFile(ContentFile(PDF, name="to-khai.pdf"))],
         )  # fmt: skip
-        stored = d.attachments.get().file.name
+        stored = str(d.attachments.get().file.name)
         assert default_storage.exists(stored)
         raise RuntimeError("the commit failed")
     assert not default_storage.exists(stored)
