@@ -2,14 +2,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from motcua.accounts.models import Membership
+from motcua.accounts.models import Membership, User
+from motcua.dossiers.selectors import inbox_counts
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
     memberships = (
-        Membership.objects.filter(user=request.user.pk, active=True)
+        Membership.objects.filter(user=user.pk, active=True)
         .select_related("unit")
         .order_by("unit__name", "role")
     )
-    return render(request, "accounts/home.html", {"memberships": memberships})
+    context = {"memberships": memberships, "boxes": inbox_counts(user)}
+    return render(request, "accounts/home.html", context)

@@ -1,11 +1,22 @@
 """Reads of dossiers shared by pages, the API and reports — always scoped to the user's units."""
 
-from django.db.models import Q, QuerySet
-from django.http import Http404
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from motcua.accounts.access import units_for_user
-from motcua.accounts.models import User
-from motcua.dossiers.models import Dossier
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from motcua.accounts.access import roles_of, units_for_user
+from motcua.accounts.models import OrgUnit, Role, User
+from motcua.catalog.models import ProcessStep
+from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
+from motcua.dossiers.models import PAUSED_STATUSES, Dossier, DossierStatus
+from motcua.dossiers.reminders import RUNNING
+from motcua.lib.text import fold, search_terms
+from motcua.workdays.timecalc import add_working_time
 
 
 def dossiers_for_user(user: User) -> QuerySet[Dossier]:
@@ -23,3 +34,188 @@ def get_dossier_for_user(user: User, pk: int) -> Dossier:
         return dossiers_for_user(user).get(pk=pk)
     except Dossier.DoesNotExist:
         raise Http404 from None
+
+
+# -- the back office's inboxes (hộp việc) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Inbox:
+    """One box of the back office: who sees it and which dossiers are in it."""
+
+    key: str  # the value of ?ngan= in the URL
+    label: str
+    roles: tuple[str, ...]  # empty: every officer with a unit
+    hint: str = ""
+
+
+INBOXES: tuple[Inbox, ...] = (
+    Inbox("tiep-nhan", "Chờ tiếp nhận", (Role.RECEIVER,),
+          "Hồ sơ nộp trực tuyến chờ tiếp nhận và hồ sơ đã nhận chưa chuyển xử lý."),
+    Inbox("phan-cong", "Chờ phân công", (Role.HEAD,),
+          "Hồ sơ đã chuyển đến đơn vị, chưa có cán bộ xử lý."),
+    Inbox("xu-ly", "Chờ tôi xử lý", (Role.HANDLER,), "Hồ sơ được phân công cho bạn."),
+    Inbox("ky-duyet", "Chờ ký duyệt", (Role.SIGNER,),
+          "Hồ sơ ở bước trình ký (bước cuối hoặc bước của lãnh đạo ký)."),
+    Inbox("phat-hanh", "Chờ phát hành", (Role.CLERK,), "Đã ký duyệt, chờ vào số và phát hành."),
+    Inbox("tra-ket-qua", "Chờ trả kết quả", (Role.RECEIVER,), "Đã có kết quả tại Bộ phận Một cửa."),
+    Inbox("sap-den-han", "Đến hạn trong 1 ngày làm việc", (),
+          "Hồ sơ đang tính thời hạn, hẹn trả trong vòng một ngày làm việc."),
+    Inbox("qua-han", "Quá hạn", (), "Hồ sơ đang tính thời hạn đã quá thời điểm hẹn trả."),
+    Inbox("tam-dung", "Tạm dừng", (), "Chờ bổ sung hoặc chờ thực hiện nghĩa vụ tài chính."),
+    Inbox("tat-ca", "Tất cả hồ sơ", (), "Mọi hồ sơ của đơn vị bạn."),
+)  # fmt: skip
+INBOX_BY_KEY = {box.key: box for box in INBOXES}
+QS = QuerySet[Dossier]
+
+
+def inboxes_for_user(user: User) -> list[Inbox]:
+    """The boxes a user sees: their roles' boxes, then the shared ones (none without a unit)."""
+    roles = roles_of(user)
+    if not roles and not user.is_superuser:
+        return []
+    return [b for b in INBOXES if not b.roles or user.is_superuser or roles & set(b.roles)]
+
+
+def inbox_dossiers(user: User, key: str, now: dt.datetime | None = None) -> QuerySet[Dossier]:
+    """The dossiers in box `key` for `user`, oldest deadline first."""
+    box = INBOX_BY_KEY[key]
+    mine = dossiers_for_user(user).select_related("assignee", "current_unit")
+    rows = _BOX_FILTERS[key](user, mine, now or timezone.now(), box.roles)
+    return rows.order_by(F("due_at").asc(nulls_last=True), "pk")
+
+
+def inbox_counts(user: User, now: dt.datetime | None = None) -> list[tuple[Inbox, int]]:
+    now = now or timezone.now()
+    return [(box, inbox_dossiers(user, box.key, now).count()) for box in inboxes_for_user(user)]
+
+
+def _in_units(field: str, user: User, roles: tuple[str, ...]) -> Q:
+    return Q(**{f"{field}__in": units_for_user(user, roles)})
+
+
+def _to_receive(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    statuses = (DossierStatus.SUBMITTED, DossierStatus.RECEIVED)
+    return rows.filter(_in_units("receiving_unit", user, roles), status__in=statuses)
+
+
+def _to_assign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    statuses = (DossierStatus.FORWARDED, DossierStatus.IN_PROCESS)
+    return rows.filter(
+        _in_units("current_unit", user, roles), status__in=statuses, assignee__isnull=True
+    )
+
+
+def _to_process(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(status=DossierStatus.IN_PROCESS, assignee=user.pk)
+
+
+def _to_sign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    # A version's steps are few; "the last step" is the one no later step follows.
+    later = ProcessStep.objects.filter(
+        version=OuterRef("procedure_version"), order__gt=OuterRef("current_step__order")
+    )
+    at_signing = (
+        Q(current_step__isnull=True)
+        | Q(current_step__role=Role.SIGNER)
+        | Q(assignee=user.pk)
+        | ~Exists(later)
+    )
+    return rows.filter(
+        _in_units("deciding_unit", user, roles), at_signing, status=DossierStatus.IN_PROCESS
+    )
+
+
+def _to_issue(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(_in_units("deciding_unit", user, roles), status=DossierStatus.APPROVED)
+
+
+def _to_return(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(_in_units("receiving_unit", user, roles), status=DossierStatus.RESULT_READY)
+
+
+def _due_soon(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    # One calendar for the box: the user's units lie in one province in practice.
+    unit = _first_unit(user)
+    if unit is None:
+        return rows.none()
+    cal = calendar_of(unit)
+    limit = add_working_time(now, ONE_WORKING_DAY, cal)
+    return rows.filter(status__in=RUNNING, due_at__gte=now, due_at__lte=limit)
+
+
+def _overdue(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(status__in=RUNNING, due_at__lt=now)
+
+
+def _paused(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(status__in=PAUSED_STATUSES)
+
+
+def _everything(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows
+
+
+def _first_unit(user: User) -> OrgUnit | None:
+    units = units_for_user(user)
+    return OrgUnit.objects.filter(pk__in=units[:1]).first()
+
+
+_BOX_FILTERS: dict[str, Callable[[User, QS, dt.datetime, tuple[str, ...]], QS]] = {
+    "tiep-nhan": _to_receive,
+    "phan-cong": _to_assign,
+    "xu-ly": _to_process,
+    "ky-duyet": _to_sign,
+    "phat-hanh": _to_issue,
+    "tra-ket-qua": _to_return,
+    "sap-den-han": _due_soon,
+    "qua-han": _overdue,
+    "tam-dung": _paused,
+    "tat-ca": _everything,
+}
+
+
+@dataclass(frozen=True)
+class DossierFilter:
+    procedure: int | None = None  # a Procedure id: every version of it
+    status: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    query: str = ""  # part of the code, or words of the applicant's name (any accents)
+
+
+def filter_dossiers(rows: QS, wanted: DossierFilter) -> QS:
+    if wanted.procedure:
+        rows = rows.filter(procedure_version__procedure=wanted.procedure)
+    if wanted.status:
+        rows = rows.filter(status=wanted.status)
+    if wanted.received_from or wanted.received_to:
+        rows = rows.annotate(filed_at=Coalesce("received_at", "submitted_at"))
+        if wanted.received_from:
+            rows = rows.filter(filed_at__date__gte=wanted.received_from)
+        if wanted.received_to:
+            rows = rows.filter(filed_at__date__lte=wanted.received_to)
+    if wanted.query.strip():
+        rows = rows.filter(_matching(rows, wanted.query))
+    return rows
+
+
+def _matching(rows: QS, query: str) -> Q:
+    """Code contains the query, or every folded word is in the folded applicant name.
+
+    Names are folded in Python: the rows are already narrowed to one user's box.
+    """
+    words = search_terms(query)
+    names = rows.values_list("pk", "applicant_name")
+    ids = [pk for pk, name in names if words and all(w in fold(name) for w in words)]
+    return Q(code__icontains=query.strip()) | Q(pk__in=ids)
+
+
+def procedures_of(rows: QS) -> list[tuple[int, str]]:
+    """(procedure id, name) of the dossiers in `rows`, for the filter's choices."""
+    pairs = (
+        rows.order_by()
+        .values_list("procedure_version__procedure", "procedure_version__name")
+        .distinct()
+    )
+    return sorted(dict(pairs).items(), key=lambda pair: fold(pair[1]))

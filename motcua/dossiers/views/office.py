@@ -1,0 +1,199 @@
+"""The back office: inboxes per role and the dossier page (actions are in office_actions)."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from motcua.accounts.models import User
+from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
+from motcua.dossiers.models import (
+    PAUSED_STATUSES,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+    ReturnMethod,
+    Timing,
+)
+from motcua.dossiers.office_forms import InboxFilterForm
+from motcua.dossiers.printing import FORM_TITLES
+from motcua.dossiers.reminders import RUNNING
+from motcua.dossiers.selectors import (
+    filter_dossiers,
+    get_dossier_for_user,
+    inbox_counts,
+    inbox_dossiers,
+    procedures_of,
+)
+from motcua.dossiers.views.office_actions import actions_for
+from motcua.dossiers.workflow import TRANSITIONS
+from motcua.workdays.timecalc import working_time_between
+
+PAGE_SIZE = 20
+
+
+# -- time left, in working time --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    text: str
+    state: str  # "ok", "soon" (within one working day), "late", "paused" or "" (no clock)
+
+
+def working_duration(minutes: int) -> str:
+    """480 working minutes make a working day (DOMAIN.md §4.1): "1 ngày 2 giờ 5 phút"."""
+    days, rest = divmod(minutes, ONE_WORKING_DAY)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} ngày" if days else "", f"{hours} giờ" if hours else ""]
+    parts.append(f"{mins} phút" if mins or not (days or hours) else "")
+    return " ".join(part for part in parts if part)
+
+
+def time_left(dossier: Dossier, now: dt.datetime) -> TimeLeft:
+    if dossier.status in PAUSED_STATUSES and dossier.paused_since:
+        since = timezone.localtime(dossier.paused_since)
+        return TimeLeft(f"Tạm dừng từ {since:%H:%M %d/%m/%Y}, thời hạn không tính", "paused")
+    if dossier.status not in RUNNING or dossier.due_at is None:
+        return TimeLeft("", "")
+    cal = calendar_of(dossier.receiving_unit)
+    if now <= dossier.due_at:
+        left = working_time_between(now, dossier.due_at, cal)
+        state = "soon" if left <= ONE_WORKING_DAY else "ok"
+        return TimeLeft(f"Còn {working_duration(left)} làm việc", state)
+    late = working_time_between(dossier.due_at, now, cal)
+    return TimeLeft(f"Quá hạn {working_duration(late)} làm việc", "late")
+
+
+# -- inboxes -----------------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """/ho-so/hop-viec/?ngan=<box>: one box, filtered and paginated; the list alone for htmx."""
+    user: User = request.user  # type: ignore[assignment]
+    now = timezone.now()
+    boxes = inbox_counts(user, now)
+    keys = [box.key for box, _ in boxes]
+    key = request.GET.get("ngan") if request.GET.get("ngan") in keys else (keys or [""])[0]
+    context: dict[str, Any] = {"boxes": boxes, "current": key}
+    if key:
+        rows = inbox_dossiers(user, key, now)
+        form = InboxFilterForm(request.GET or None, procedures=procedures_of(rows))
+        found = filter_dossiers(rows, form.wanted())
+        page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("trang"))
+        context |= {
+            "form": form,
+            "box": next(box for box, _ in boxes if box.key == key),
+            "page": page,
+            "rows": [(d, time_left(d, now)) for d in page.object_list],
+        }
+    fragment = request.headers.get("HX-Request") and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    template = "_inbox_list.html" if fragment else "inbox.html"
+    response = render(request, f"dossiers/office/{template}", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# -- the dossier page --------------------------------------------------------------------------
+
+ACTION_TITLES = {
+    name: rule.label[:1].upper() + rule.label[1:] for name, rule in TRANSITIONS.items()
+}
+ACTION_TITLES |= {"withdraw": "Rút hồ sơ", "accept_online": "Tiếp nhận hồ sơ trực tuyến"}
+
+
+@dataclass(frozen=True)
+class EventRow:
+    event: DossierEvent
+    title: str
+    from_label: str
+    to_label: str
+    timing: str
+    details: list[str]
+
+
+def _status_label(value: str) -> str:
+    return str(DossierStatus(value).label) if value else ""
+
+
+def _details(event: DossierEvent) -> list[str]:
+    """What the payload says that an officer needs to read on the timeline."""
+    p = event.payload or {}
+    out = [f"Cần bổ sung: {item}" for item in p.get("missing", [])]
+    out += [f"Lý do: {item}" for item in p.get("reasons", [])]
+    if p.get("request_number", 0) > 1:
+        out.append(f"Yêu cầu bổ sung lần thứ {p['request_number']}")
+    if p.get("assignee_label"):
+        out.append(f"Giao cho: {p['assignee_label']}")
+    if p.get("paused_minutes"):
+        out.append(f"Thời gian tạm dừng: {working_duration(p['paused_minutes'])} làm việc")
+    if p.get("new_due_at"):
+        new = timezone.localtime(dt.datetime.fromisoformat(p["new_due_at"]))
+        out.append(f"Hẹn trả mới: {new:%H:%M %d/%m/%Y}")
+    if p.get("method"):
+        out.append(f"Hình thức trả: {ReturnMethod(p['method']).label}")
+    if p.get("amount_vnd"):
+        out.append(f"Số tiền: {p['amount_vnd']:,} đồng".replace(",", "."))
+    return out
+
+
+def event_rows(dossier: Dossier) -> list[EventRow]:
+    events = dossier.events.select_related("step", "unit").order_by("seq")
+    return [
+        EventRow(
+            event=e,
+            title=ACTION_TITLES.get(e.action, e.action),
+            from_label=_status_label(e.from_status),
+            to_label=_status_label(e.to_status),
+            timing=str(Timing(e.timing).label) if e.timing else "",
+            details=_details(e),
+        )
+        for e in events
+    ]
+
+
+def printable_forms(dossier: Dossier) -> list[tuple[str, str, str]]:
+    """(number, title, path) of the forms that exist for this dossier now.
+
+    The print views live with the counter (`dossiers:form`, `/ho-so/<pk>/mau-<nn>/`).
+    """
+    received = dossier.received_at is not None
+    wanted = {
+        1: received,
+        2: dossier.supplement_count > 0,
+        3: dossier.status == DossierStatus.REFUSED,
+        4: dossier.reschedule_count > 0,
+        5: dossier.status == DossierStatus.WITHDRAWN,
+        6: received,
+    }
+    return [
+        (f"{n:02d}", FORM_TITLES[n], reverse("dossiers:form", args=[dossier.pk, n]))
+        for n, show in wanted.items()
+        if show
+    ]
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    dossier = get_dossier_for_user(user, pk)
+    context = {
+        "dossier": dossier,
+        "status": DossierStatus(dossier.status),
+        "left": time_left(dossier, timezone.now()),
+        "actions": actions_for(user, dossier),
+        "events": event_rows(dossier),
+        "attachments": dossier.attachments.select_related("document"),
+        "forms": printable_forms(dossier),
+    }
+    return render(request, "dossiers/office/detail.html", context)
