@@ -12,6 +12,7 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
+from django.core.signing import BadSignature, Signer
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
@@ -40,13 +41,38 @@ HANDOVER_ACTIONS = frozenset(
 _UNIT_PREFIXES = ("Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND ", "Bộ phận Một cửa ")
 
 
-def status_url_for(dossier: Dossier, base_url: str) -> str:
-    """The public status page of a dossier, ``<base>/tra-cuu/<code>/``.
+# Salt of the QR token: changing it invalidates every printed QR code, so it never changes.
+STATUS_TOKEN_SALT = "motcua.tra-cuu"
 
-    Built without ``reverse``: the portal that serves this page comes later, and the URL printed
-    on a receipt must stay valid for years, so it is fixed here rather than derived from routing.
+
+def status_token(code: str) -> str:
+    """The signature that lets the QR code on Mẫu 01 open the status page without a second factor.
+
+    An HMAC of the dossier code under the secret key (``django.core.signing``), without an
+    expiry: the receipt must work for as long as the dossier can be looked up. Rotating
+    MOTCUA_SECRET_KEY (with the old key in SECRET_KEY_FALLBACKS while receipts are in use)
+    revokes the tokens.
     """
-    return f"{base_url.rstrip('/')}/tra-cuu/{quote(dossier.code, safe='')}/"
+    return Signer(salt=STATUS_TOKEN_SALT).signature(code)
+
+
+def status_token_matches(code: str, token: str) -> bool:
+    try:
+        Signer(salt=STATUS_TOKEN_SALT).unsign(f"{code}{Signer().sep}{token}")
+    except BadSignature:
+        return False
+    return True
+
+
+def status_url_for(dossier: Dossier, base_url: str) -> str:
+    """The public status page of a dossier, ``<base>/tra-cuu/<code>/?k=<token>``.
+
+    Built without ``reverse``: the URL printed on a receipt must stay valid for years, so it is
+    fixed here rather than derived from routing. The token (`status_token`) stands in for the
+    second factor; the portal checks it and redirects to the plain URL.
+    """
+    code = quote(dossier.code, safe="")
+    return f"{base_url.rstrip('/')}/tra-cuu/{code}/?k={status_token(dossier.code)}"
 
 
 # -- words for moments ---------------------------------------------------------------------

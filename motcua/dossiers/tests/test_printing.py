@@ -71,9 +71,13 @@ def test_qr_svg_is_inline_and_sized_by_css():
     assert svg.startswith("<svg") and 'class="qr"' in svg and "width=" not in svg
 
 
-def test_status_url_is_the_public_lookup_page(desk):
+def test_status_url_is_the_public_lookup_page_with_a_token_bound_to_the_code(desk):
     dossier = receive(desk)
-    assert printing.status_url_for(dossier, BASE + "/") == f"{BASE}/tra-cuu/{dossier.code}/"
+    url = printing.status_url_for(dossier, BASE + "/")
+    token = printing.status_token(dossier.code)
+    assert url == f"{BASE}/tra-cuu/{dossier.code}/?k={token}"
+    assert printing.status_token_matches(dossier.code, token)
+    assert not printing.status_token_matches(dossier.code + "9", token)
 
 
 def test_receipt_shows_the_appointment_to_the_minute_and_the_qr_code(desk):

@@ -1,0 +1,21 @@
+"""Citizen pages. Mounted at the site root next to the staff pages (config/urls.py)."""
+
+from django.urls import include, path
+
+from motcua.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("cong-dan/", views.home, name="home"),
+    path("cong-dan/thu-tuc/", views.procedures, name="procedures"),
+    path("cong-dan/thu-tuc/<int:pk>/", views.procedure, name="procedure"),
+    path("tra-cuu/", views.lookup, name="lookup"),
+    path("tra-cuu/<str:code>/", views.status, name="status"),
+    path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
+    path("danh-gia/quay/", views.kiosk, name="kiosk"),
+    path("danh-gia/quay/cam-on/", views.kiosk_thanks, name="kiosk_thanks"),
+    path("danh-gia/quay/<str:code>/", views.kiosk_rate, name="kiosk_rate"),
+    path("cong-khai/", views.transparency, name="transparency"),
+    path("cong-khai/<str:unit_code>/", views.transparency_unit, name="transparency_unit"),
+    path("nop-truc-tuyen/", include("motcua.filing.urls")),
+]

@@ -1,0 +1,242 @@
+"""Citizen pages: home, catalog, dossier lookup and status, rating, transparency."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from motcua.accounts.models import OrgUnit
+from motcua.catalog import selectors as catalog
+from motcua.catalog.forms import ProcedureSearchForm
+from motcua.catalog.models import OnlineLevel
+from motcua.dossiers.models import Dossier, DossierStatus
+from motcua.portal import lookup as access
+from motcua.portal import selectors
+from motcua.portal.forms import LookupForm, RatingForm
+from motcua.surveys.models import Rating, RatingChannel
+from motcua.surveys.services import RatingError, rating_open, rating_record
+
+# Unknown code and wrong second factor: one message, so nobody learns which codes exist.
+NOT_FOUND = gettext_lazy(
+    "Không tìm thấy hồ sơ với mã và 4 chữ số đã nhập. Vui lòng kiểm tra mã hồ sơ trên Giấy "
+    "tiếp nhận và 4 số cuối số định danh cá nhân hoặc số điện thoại."
+)
+LIMITS = {
+    access.Outcome.ADDRESS_LIMITED: gettext_lazy(
+        "Ông/bà đã tra cứu quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau 15 phút."
+    ),
+    access.Outcome.CODE_LIMITED: gettext_lazy(
+        "Mã hồ sơ này đã bị nhập sai nhiều lần nên tạm khóa tra cứu trong 1 giờ. Vui lòng thử "
+        "lại sau hoặc liên hệ Bộ phận Một cửa."
+    ),
+}
+BAD_LINK = gettext_lazy(
+    "Liên kết tra cứu không hợp lệ. Vui lòng nhập mã hồ sơ và 4 số cuối để tra cứu."
+)
+ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+
+
+def filing_url(procedure_pk: int) -> str:
+    """Online filing (motcua/portal/filing*.py); a fixed path, as printed in guidance leaflets."""
+    return f"/nop-truc-tuyen/{procedure_pk}/"
+
+
+def _address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+# -- catalog -------------------------------------------------------------------------------
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "search_form": ProcedureSearchForm(),
+        "lookup_form": LookupForm(),
+        "sectors": catalog.sectors_in_use().order_by("name"),
+    }
+    return render(request, "portal/home.html", context)
+
+
+@require_GET
+def procedures(request: HttpRequest) -> HttpResponse:
+    form = ProcedureSearchForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        found = catalog.procedure_search(
+            form.cleaned_data["q"] or "",
+            sector=form.cleaned_data["sector"],
+            level=form.cleaned_data["level"] or None,
+        )
+    elif not form.is_bound:
+        found = catalog.procedure_search("")
+    return render(request, "portal/procedures.html", {"form": form, "procedures": found})
+
+
+@require_GET
+def procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    version = catalog.published_version_detail(pk)
+    online = version.online_level in ONLINE_LEVELS
+    context = {
+        "version": version,
+        "procedure": version.procedure,
+        "units": catalog.offering_units(version.procedure),
+        "filing_url": filing_url(pk) if online else "",
+    }
+    return render(request, "portal/procedure.html", context)
+
+
+# -- lookup and status ---------------------------------------------------------------------
+
+
+def _lookup_page(
+    request: HttpRequest, form: LookupForm, error: str = "", status: int = 200
+) -> HttpResponse:
+    context = {"form": form, "error": error}
+    return render(request, "portal/lookup.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _lookup_page(request, LookupForm(initial={"code": request.GET.get("ma", "")}))
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return _lookup_page(request, form)
+    code = access.normalise_code(form.cleaned_data["code"])
+    found = access.lookup(code=code, factor=form.cleaned_data["factor"], address=_address(request))
+    if found.outcome is access.Outcome.FOUND:
+        access.grant(request.session, code)
+        return redirect("portal:status", code=code)
+    if found.outcome is access.Outcome.NOT_FOUND:
+        return _lookup_page(request, form, str(NOT_FOUND))
+    return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
+
+
+def _status_context(dossier: Dossier) -> dict[str, object]:
+    rating = Rating.objects.filter(dossier=dossier).first()
+    return {
+        "dossier": dossier,
+        "national_label": _(dossier.national_label),
+        "name": access.mask_name(dossier.applicant_name),
+        "personal_id": access.mask_number(
+            dossier.applicant_personal_id or dossier.applicant_organisation_id
+        ),
+        "phone": access.mask_number(dossier.applicant_phone),
+        "timeline": selectors.public_timeline(dossier),
+        "result_ready": dossier.status == DossierStatus.RESULT_READY,
+        "returned": dossier.status == DossierStatus.RETURNED,
+        "rating": rating,
+        "rating_form": RatingForm() if rating is None and rating_open(dossier) else None,
+    }
+
+
+@require_GET
+def status(request: HttpRequest, code: str) -> HttpResponse:
+    code = access.normalise_code(code)
+    token = request.GET.get("k")
+    if token is not None:
+        found = access.token_lookup(code=code, token=token, address=_address(request))
+        if found.outcome is access.Outcome.FOUND:
+            access.grant(request.session, code)
+            # The plain URL: the token leaves the address bar, the history and the Referer.
+            return redirect("portal:status", code=code)
+        form = LookupForm(initial={"code": code})
+        if found.outcome is access.Outcome.NOT_FOUND:
+            return _lookup_page(request, form, str(BAD_LINK), status=403)
+        return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
+    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    if dossier is None:
+        return _lookup_page(request, LookupForm(initial={"code": code}))
+    return render(request, "portal/status.html", _status_context(dossier))
+
+
+@require_POST
+def rate(request: HttpRequest, code: str) -> HttpResponse:
+    code = access.normalise_code(code)
+    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    if dossier is None:
+        return redirect("portal:status", code=code)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vui lòng chọn một mức đánh giá."))
+        return redirect("portal:status", code=code)
+    try:
+        rating_record(dossier=dossier, channel=RatingChannel.PORTAL, **form.cleaned_data)
+    except RatingError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Cảm ơn ông/bà đã đánh giá."))
+    return redirect("portal:status", code=code)
+
+
+# -- counter kiosk -------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk(request: HttpRequest) -> HttpResponse:
+    form = LookupForm(request.POST or None)
+    error, status_code = "", 200
+    if form.is_valid():
+        code = access.normalise_code(form.cleaned_data["code"])
+        factor = form.cleaned_data["factor"]
+        found = access.lookup(code=code, factor=factor, address=_address(request))
+        if found.outcome is access.Outcome.FOUND:
+            access.grant(request.session, code, access.KIOSK_GRANT_SECONDS)
+            return redirect("portal:kiosk_rate", code=code)
+        if found.outcome is access.Outcome.NOT_FOUND:
+            error = str(NOT_FOUND)
+        else:
+            error, status_code = str(LIMITS[found.outcome]), 429
+    context = {"form": form, "error": error}
+    return render(request, "portal/kiosk.html", context, status=status_code)
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk_rate(request: HttpRequest, code: str) -> HttpResponse:
+    code = access.normalise_code(code)
+    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    if dossier is None:
+        return redirect("portal:kiosk")
+    form = RatingForm(request.POST or None)
+    error = ""
+    if form.is_valid():
+        try:
+            rating_record(dossier=dossier, channel=RatingChannel.KIOSK, **form.cleaned_data)
+        except RatingError as refused:
+            error = refused.messages[0]
+        else:
+            access.revoke(request.session, code)
+            return redirect("portal:kiosk_thanks")
+    context = {"dossier": dossier, "form": form, "error": error, "open": rating_open(dossier)}
+    return render(request, "portal/kiosk_rate.html", context)
+
+
+@require_GET
+def kiosk_thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/kiosk_thanks.html")
+
+
+# -- transparency --------------------------------------------------------------------------
+
+
+@require_GET
+def transparency(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/transparency.html", {"units": selectors.transparency_units()})
+
+
+@require_GET
+def transparency_unit(request: HttpRequest, unit_code: str) -> HttpResponse:
+    unit = get_object_or_404(OrgUnit, code=unit_code)
+    periods = selectors.periods_to_date()
+    figures = {
+        name: selectors.unit_service_figures(unit, period.start, period.end)
+        for name, period in periods.items()
+    }
+    context = {"unit": unit, "month": figures["month"], "year": figures["year"]}
+    context["periods"] = periods
+    context["index_url"] = reverse("portal:transparency")
+    return render(request, "portal/transparency_unit.html", context)

@@ -1,0 +1,34 @@
+"""The dossier tests' personas and clock, for the citizen pages."""
+
+from collections.abc import Iterator
+
+import pytest
+from django.utils import timezone
+
+from motcua.dossiers.models import Dossier, DossierStatus
+from motcua.dossiers.tests.conftest import Clock, World, at, make_world
+from motcua.dossiers.tests.factories import in_status, received
+
+__all__ = ["Clock", "World", "at", "received", "returned"]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+    fixed = Clock(at(2026, 3, 2, 9, 0))
+    monkeypatch.setattr(timezone, "now", fixed)
+    yield fixed
+
+
+@pytest.fixture
+def world(db: None, clock: Clock) -> World:
+    return make_world()
+
+
+def returned(w: World) -> Dossier:
+    """A commune dossier whose result has been handed over (national status 10)."""
+    return in_status(w, DossierStatus.RETURNED)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
