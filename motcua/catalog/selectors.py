@@ -1,6 +1,7 @@
 """Reads of the catalog shared by the public pages, the API and reports."""
 
 from django.db.models import Case, Exists, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models.functions import Length
 from django.http import Http404
 
 from motcua.accounts.models import OrgUnit
@@ -49,7 +50,9 @@ def procedure_search(
     phrase = Case(
         When(search_text__contains=f" {' '.join(terms)}", then=Value(0)), default=Value(1)
     )
-    return procedures.order_by(phrase, "name", "pk")
+    # Among equal matches the shorter name first: "Đăng ký khai sinh" before the longer
+    # procedures that merely mention a birth certificate.
+    return procedures.order_by(phrase, Length("name"), "name", "pk")
 
 
 def _levels_matching(level: str) -> tuple[str, ...]:

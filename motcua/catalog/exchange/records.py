@@ -339,14 +339,23 @@ def _document(
     if case is not None and case not in case_names:
         check.fail((*path, "case"), f"không có trường hợp '{case}'")
     mandatory = check.boolean(data.get("mandatory"), (*path, "mandatory"))
+    name = check.text(data.get("name"), (*path, "name"), required=True, limit=600) or ""
     return DocumentData(
-        name=check.text(data.get("name"), (*path, "name"), required=True, limit=600) or "",
+        name=name,
         originals=check.integer(data.get("originals"), (*path, "originals")),
         copies=check.integer(data.get("copies"), (*path, "copies")),
-        mandatory=True if mandatory is None else mandatory,
+        mandatory=not is_conditional(name) if mandatory is None else mandatory,
         note=check.text(data.get("note"), (*path, "note")),
         case=case,
     )
+
+
+def is_conditional(name: str) -> bool:
+    """Whether a document is only needed in some cases, by its legal wording ("… nếu có",
+    "(nếu ủy quyền)", "trường hợp …"). The seed data has no mandatory flag; marking such a
+    document mandatory would stop the counter from receiving the common case."""
+    folded = f" {fold(name)} "
+    return " neu " in folded or " truong hop " in folded
 
 
 def _fee(check: _Checker, data: dict[str, Any], path: Path) -> FeeData:

@@ -159,3 +159,28 @@ def test_loading_the_seed_twice_changes_nothing() -> None:
     call_command("load_procedures", stdout=None)
     assert catalog_records() == first
     assert set(ProcessStep.objects.values_list("pk", flat=True)) == step_ids
+
+
+def test_seed_documents_needed_only_in_some_cases_are_not_mandatory() -> None:
+    from motcua.catalog.exchange import SEED
+    from motcua.catalog.models import ProcedureDocument
+
+    catalog_import_file(SEED, publish=True)
+    birth = ProcedureDocument.objects.filter(version__procedure__code="1.001193")
+    mandatory = dict(birth.values_list("name", "mandatory"))
+    assert mandatory["Văn bản ủy quyền (được chứng thực) nếu ủy quyền đi đăng ký"] is False
+    assert (
+        mandatory[
+            "Tờ khai đăng ký khai sinh theo mẫu (hoặc mẫu hộ tịch điện tử tương tác khi nộp trực tuyến)"
+        ]
+        is True
+    )
+
+
+def test_the_plain_procedure_comes_first_among_seed_search_results() -> None:
+    from motcua.catalog.exchange import SEED
+    from motcua.catalog.selectors import procedure_search
+
+    catalog_import_file(SEED, publish=True)
+    first = procedure_search("khai sinh").first()
+    assert first is not None and first.code == "1.001193"
