@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import OrgUnit, Role, UnitKind
+from motcua.lib.extra_fields import validate_schema as validate_extra_fields
 from motcua.lib.text import fold
 
 
@@ -172,6 +173,13 @@ class ProcedureVersion(models.Model):
         _("bắt buộc trả kết quả giấy"), null=True, blank=True
     )
     legal_basis = models.JSONField(_("căn cứ pháp lý"), default=list, blank=True)
+    # What the online form asks beyond the applicant's details (motcua.lib.extra_fields).
+    extra_fields = models.JSONField(
+        _("trường thông tin bổ sung khi nộp trực tuyến"),
+        default=list,
+        blank=True,
+        validators=[validate_extra_fields],
+    )
     sources = models.JSONField(_("nguồn dữ liệu"), default=list, blank=True)
     confidence = models.CharField(
         _("độ tin cậy"), max_length=10, choices=Confidence.choices, null=True, blank=True

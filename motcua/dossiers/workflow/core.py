@@ -12,7 +12,9 @@ from motcua.accounts.models import OrgUnit, User
 from motcua.dossiers.clock import calendar_of, paused_working_minutes, pushed
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStatus
 from motcua.dossiers.workflow.table import (
+    APPLICANT_LABEL,
     BACK_FROM_PAUSE,
+    BY_APPLICANT,
     TRANSITIONS,
     UNCHANGED,
     Transition,
@@ -35,6 +37,8 @@ def check(dossier: Dossier, action: str, actor: User | None) -> Transition:
             f"Không thể {rule.label} hồ sơ {dossier.code} đang ở trạng thái “{status}”.",
             code="transition",
         )
+    if actor is None and action in BY_APPLICANT:
+        return rule
     check_actor(actor, rule, units_of(dossier, rule.places))
     return rule
 
@@ -89,7 +93,9 @@ def record(
         seq=1 if created else next_seq(dossier),
         at=event.pop("at", None) or timezone.now(),
         actor=actor,
-        actor_label=label_of(actor),
+        actor_label=APPLICANT_LABEL
+        if actor is None and action in BY_APPLICANT
+        else label_of(actor),
         action=action,
         from_status=from_status,
         to_status=dossier.status,

@@ -312,11 +312,15 @@ def request_supplement(
 def supplement_received(
     *,
     dossier: Dossier,
-    actor: User,
+    actor: User | None,
     files: Sequence[attachments.NewFile] = (),
     note: str = "",
 ) -> Dossier:
-    """The applicant completed the dossier: the due moment moves by the paused working time."""
+    """The applicant completed the dossier: the due moment moves by the paused working time.
+
+    `actor` None: the applicant sent the items online themselves (the portal checked their
+    verified contact); the event names them "Người nộp hồ sơ".
+    """
     with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status

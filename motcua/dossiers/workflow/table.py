@@ -17,6 +17,12 @@ BACK_FROM_PAUSE = "back_from_pause"  # the status the dossier had when the pause
 UNCHANGED = "unchanged"  # the action records something without moving the dossier
 
 
+# Actions the applicant may perform themselves (actor None), having proven their contact on
+# the portal: the portal is the caller that checks who they are.
+BY_APPLICANT = frozenset({"supplement_received"})
+APPLICANT_LABEL = "Người nộp hồ sơ"
+
+
 class Transition(NamedTuple):
     label: str  # the verb in "Không thể <label> hồ sơ …"
     sources: tuple[S, ...]  # empty: the action creates the dossier
