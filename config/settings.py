@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "motcua.workdays",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.portal",
+    "motcua.surveys",
     "motcua.demo",
 ]
 
