@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.portal",
     "motcua.surveys",
+    "motcua.filing",
     "motcua.demo",
 ]
 
