@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit, User
 from motcua.catalog.models import ProcedureCase, ProcedureVersion, VersionStatus
-from motcua.dossiers import attachments, clock, codes
+from motcua.dossiers import attachments, clock, codes, routing
 from motcua.dossiers.models import AttachmentKind, Channel, Dossier, personal_id_validator
 from motcua.dossiers.notifications import local, notify_applicant
 from motcua.dossiers.workflow.core import (
@@ -112,7 +112,7 @@ def _create(
         procedure_version=version,
         case=case,
         receiving_unit=receiving_unit,
-        deciding_unit=deciding_unit or receiving_unit,
+        deciding_unit=deciding_unit or routing.default_deciding_unit(receiving_unit),
         current_unit=receiving_unit,
         channel=channel,
         status=rule.target,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from motcua.accounts.access import has_role
 from motcua.accounts.models import OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
-from motcua.dossiers import clock
+from motcua.dossiers import clock, routing
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.notifications import local, notify_applicant
 from motcua.dossiers.workflow.core import (
@@ -33,10 +33,17 @@ def _enter_step(dossier: Dossier, step: ProcessStep | None, now: dt.datetime) ->
     if step is None:
         dossier.step_started_at = dossier.step_due_at = None
         return
-    if step.unit_id is not None:
-        dossier.current_unit = step.unit
+    dossier.current_unit = routing.step_unit(dossier, step) or dossier.current_unit
     dossier.step_started_at = now
     dossier.step_due_at = clock.step_deadline(step, now, clock.calendar_of(dossier.receiving_unit))
+
+
+def _first_processing_step(dossier: Dossier) -> ProcessStep | None:
+    """The first step after reception: a process that opens with the one-stop desk's own
+    "Tiếp nhận hồ sơ" step has had that step done by `receive`."""
+    steps = list(dossier.procedure_version.steps.order_by("order"))
+    after_reception = [step for step in steps if step.role != Role.RECEIVER]
+    return after_reception[0] if after_reception else (steps[0] if steps else None)
 
 
 def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
@@ -47,8 +54,7 @@ def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
         check(dossier, "forward", actor)
         now = timezone.now()
         dossier.current_unit = dossier.deciding_unit
-        first = dossier.procedure_version.steps.order_by("order").first()
-        _enter_step(dossier, first, now)
+        _enter_step(dossier, _first_processing_step(dossier), now)
         record(
             dossier, "forward", actor, from_status=before, at=now, note=note,
             fields=STEP_FIELDS, step_deadline=dossier.step_due_at,
