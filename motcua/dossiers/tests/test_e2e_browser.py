@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from motcua.catalog.models import ProcedureDocument, ProcedureOffering
 from motcua.catalog.tests.factories import make_procedure
@@ -58,11 +59,15 @@ def actions(page: Any) -> str:
 def receive_at_the_counter(page: Any) -> Dossier:
     """The counter's own keyboard path (see test_counter_browser.py)."""
     page.goto("/ho-so/tiep-nhan/")
+    # Autofocus lands at the browser's next rendering opportunity: wait for it before typing.
+    expect(page.get_by_label("Tìm thủ tục")).to_be_focused()
     page.keyboard.type("khai sinh")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "q=khai" in url)
+    expect(page.get_by_role("link", name="Đăng ký khai sinh")).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url("**/thu-tuc/**")
+    expect(page.get_by_role("checkbox", name="Tờ khai")).to_be_focused()
     for _ in range(2):
         page.keyboard.press("Space")
         page.keyboard.press("Tab")
