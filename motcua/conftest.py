@@ -58,7 +58,7 @@ def page(browser: object, live_server: object) -> Iterator[object]:
         base_url=live_server.url,  # type: ignore[attr-defined]
     )
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(20_000)  # CI machines are shared: be patient, not flaky
     yield tab
     context.close()
 
