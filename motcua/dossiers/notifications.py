@@ -161,6 +161,10 @@ def deliver(message: OutboxMessage, sms: SmsBackend) -> bool:
         # out retries instead of hammering a gateway that is down.
         OutboxMessage.objects.filter(pk=message.pk).update(last_error=type(error).__name__[:255])
         return False
-    OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), last_error="")
+    # Once delivered, the text (which may hold a one-time code or the applicant's details) has
+    # no reason to stay in the database: the row keeps who, when and the subject as the trail.
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        sent_at=timezone.now(), last_error="", body=""
+    )
     log.info("outbox message %s sent (%s)", message.pk, message.channel)
     return True

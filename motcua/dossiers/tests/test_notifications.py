@@ -61,6 +61,8 @@ def test_process_outbox_sends_each_message_once(
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["an@example.vn"]
     assert (tmp_path / "sms.log").read_text(encoding="utf-8").count("0912345678") == 1
     assert not OutboxMessage.objects.filter(sent_at__isnull=True).exists()
+    assert set(OutboxMessage.objects.values_list("body", flat=True)) == {""}
+    assert "hẹn trả kết quả" in mail.outbox[0].body.lower()
 
 
 def test_a_failed_message_is_kept_for_a_later_attempt(world: World, settings: object) -> None:
