@@ -1,0 +1,252 @@
+"""Quyết định 766: every component this system holds data for, scored as DOMAIN.md §6 says;
+the others N/A with their reason, never 0 and never full marks."""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.apps import apps
+from django.db.models import Q
+
+from motcua.accounts.models import OrgUnit
+from motcua.catalog.models import OnlineLevel, ProcedureOffering
+from motcua.reports.models import DossierFact
+from motcua.reports.periods import Period, span_q
+from motcua.reports.selectors import RECEIVED, RESOLVED, judged_late_at, open_facts, rollup_sums
+from motcua.surveys.models import DISLIKE_LEVELS, Rating
+
+CENT = Decimal("0.01")
+NO_DVCQG = "chưa kết nối DVCQG"
+NO_PAYMENT = "chưa tích hợp thanh toán"
+NO_PAKN = "chưa có dữ liệu PAKN/khảo sát"
+NO_PUBLICATION = "chưa có dữ liệu công bố, công khai TTHC"
+NO_DATASTORE = "chưa kết nối kho dữ liệu cá nhân / CSDL dân cư"
+
+
+@dataclass(frozen=True)
+class Spec:
+    code: str
+    name: str
+    max_points: int
+    target: Decimal | None = None
+    reason: str = ""  # why the component is N/A whatever the data
+    scored: bool = True
+    figures: tuple[str, str] = ("", "")  # drill-down figures: numerator, denominator
+
+
+SPECS = (
+    Spec("1.1", "TTHC công bố đúng hạn", 6, reason=NO_PUBLICATION),
+    Spec("1.2", "Cập nhật, công khai TTHC đúng hạn", 4, reason=NO_PUBLICATION),
+    Spec("1.3", "Công khai đầy đủ các bộ phận TTHC", 2, reason=NO_PUBLICATION),
+    Spec("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6, reason=NO_DVCQG),
+    Spec("2.1", "Hồ sơ giải quyết trước hạn, đúng hạn", 20,
+         figures=("judged_on_time", "judged")),
+    Spec("2.2", "Thời gian giải quyết trung bình (ngày làm việc)", 0, scored=False,
+         figures=("resolved", "resolved")),
+    Spec("3.1", "TTHC cung cấp dịch vụ công trực tuyến", 4, Decimal("0.8")),
+    Spec("3.2", "Dịch vụ công trực tuyến phát sinh hồ sơ", 4),
+    Spec("3.3", "Hồ sơ nộp trực tuyến", 4, Decimal("0.5"),
+         figures=("online_qualified", "received")),
+    Spec("4.1", "TTHC tích hợp thanh toán trực tuyến", 2, Decimal("0.8"), reason=NO_PAYMENT),
+    Spec("4.2", "TTHC phát sinh thanh toán trực tuyến", 2, reason=NO_PAYMENT),
+    Spec("4.3", "Hồ sơ thanh toán trực tuyến", 6, reason=NO_PAYMENT),
+    Spec("5.1", "Xử lý PAKN đúng hạn", 6, reason=NO_PAKN),
+    Spec("5.2", "Hài lòng về xử lý PAKN", 6, reason=NO_PAKN),
+    Spec("5.3", "Hài lòng về tiếp nhận, giải quyết TTHC", 6, Decimal("0.9"),
+         figures=("satisfied", "judged")),
+    Spec("6.1", "Cấp kết quả điện tử", 6, figures=("electronic_results", "resolved")),
+    Spec("6.2", "Số hóa thành phần hồ sơ", 4, Decimal("0.8"),
+         figures=("digitised", "received")),
+    Spec("6.3", "Cấp bản sao điện tử chứng thực", 2, reason="chưa có dữ liệu chứng thực điện tử"),
+    Spec("6.4", "Tái sử dụng dữ liệu số hóa", 2, Decimal("0.8"),
+         reason="chưa ghi nhận việc tái sử dụng dữ liệu"),
+    Spec("6.5", "Hồ sơ liên kết kho dữ liệu cá nhân", 4, reason=NO_DATASTORE),
+    Spec("6.6", "Hồ sơ sử dụng CSDL quốc gia về dân cư", 2, reason=NO_DATASTORE),
+    Spec("6.7", "TTHC kết nối CSDL quốc gia về dân cư", 2, reason=NO_DATASTORE),
+)
+
+
+@dataclass
+class Component:
+    spec: Spec
+    numerator: int | None = None
+    denominator: int | None = None
+    rate: Decimal | None = None  # percent, 2 decimals
+    points: Decimal | None = None
+    value: Decimal | None = None  # 2.2: days
+    reason: str = ""
+
+    @property
+    def applicable(self) -> bool:
+        return self.rate is not None or self.value is not None
+
+
+@dataclass
+class UnitIndex:
+    unit: OrgUnit
+    components: list[Component] = field(default_factory=list)
+    rank: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return sum((c.points for c in self.components if c.points is not None), Decimal(0))
+
+    @property
+    def attainable(self) -> int:
+        return sum(c.spec.max_points for c in self.components if c.points is not None)
+
+
+def score(spec: Spec, numerator: int, denominator: int, reason: str = "") -> Component:
+    """R against target T: full points if R ≥ T, else R × max / T; R × max without a target;
+    denominator 0 → N/A; 2 decimals."""
+    if denominator == 0:
+        return Component(spec, numerator, denominator, reason=reason or "không có hồ sơ phát sinh")
+    rate = Decimal(numerator) / Decimal(denominator)
+    if spec.target is None:
+        points = rate * spec.max_points
+    else:
+        points = Decimal(spec.max_points) if rate >= spec.target else rate * spec.max_points / spec.target
+    return Component(spec, numerator, denominator, (rate * 100).quantize(CENT, ROUND_HALF_UP),
+                     points.quantize(CENT, ROUND_HALF_UP))  # fmt: skip
+
+
+def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[UnitIndex]:
+    """The index of each unit (its own dossiers: received or decided there), ranked."""
+    chosen = list(units) if units is not None else list(units_with_data())
+    data = _UnitData(period, [u.pk for u in chosen])
+    results = [UnitIndex(u, [_component(spec, data, u.pk) for spec in SPECS]) for u in chosen]
+    ordered = sorted(results, key=lambda r: (-r.total, r.unit.name))
+    for position, result in enumerate(ordered, start=1):
+        result.rank = position
+    return ordered
+
+
+def units_with_data() -> Iterable[OrgUnit]:
+    from motcua.reports.models import Rollup
+
+    used = set(Rollup.objects.values_list("receiving_unit_id", flat=True).distinct())
+    used |= set(Rollup.objects.values_list("deciding_unit_id", flat=True).distinct())
+    return OrgUnit.objects.filter(pk__in=used).order_by("name")
+
+
+class _UnitData:
+    """Everything the components need, read once for all units."""
+
+    def __init__(self, period: Period, unit_ids: list[int]) -> None:
+        self.period, self.ids = period, set(unit_ids)
+        self.sums: dict[int, Counter[str]] = defaultdict(Counter)
+        span = span_q(period.first, period.after)
+        for (recv, dec), counts in rollup_sums(span, "receiving_unit_id", "deciding_unit_id").items():
+            for unit in {recv, dec}:
+                self.sums[unit].update(counts)  # type: ignore[index]
+        self.late_open = self._late_open()
+        self.disliked, self.rated = self._ratings()
+        self.offered, self.online, self.online_used = self._offerings()
+
+    def _late_open(self) -> Counter[int]:
+        found: Counter[int] = Counter()
+        end = self.period.end
+        for fact in open_facts(Q(), end).only("receiving_unit_id", "deciding_unit_id", "pauses",
+                                              "supplements", "reschedules", "due_at"):  # fmt: skip
+            if judged_late_at(fact, end):
+                for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
+                    found[unit] += 1
+        return found
+
+    def _ratings(self) -> tuple[Counter[int], Counter[int]]:
+        """Dossiers finished in the period and judged on time whose rating is a dislike
+        (late ones already count against 5.3), and how many were rated at all."""
+        disliked: Counter[int] = Counter()
+        rated: Counter[int] = Counter()
+        finished = Rating.objects.filter(dossier__fact__finished_at__gte=self.period.start,
+                                         dossier__fact__finished_at__lt=self.period.end)  # fmt: skip
+        rows = finished.values_list("level", "dossier__fact__on_time",
+                                    "dossier__receiving_unit_id", "dossier__deciding_unit_id")  # fmt: skip
+        for level, on_time, recv, dec in rows:
+            for unit in {recv, dec}:
+                rated[unit] += 1
+                disliked[unit] += int(level in DISLIKE_LEVELS and bool(on_time))
+        return disliked, rated
+
+    def _offerings(self) -> tuple[Counter[int], Counter[int], Counter[int]]:
+        offered: Counter[int] = Counter()
+        online: Counter[int] = Counter()
+        used: Counter[int] = Counter()
+        with_online = self._procedures_with_online_dossiers()
+        rows = ProcedureOffering.objects.values_list(
+            "unit_id", "procedure_id", "procedure__versions__online_level",
+            "procedure__versions__status",
+        )  # fmt: skip
+        seen: set[tuple[int, int]] = set()
+        for unit, procedure, level, status in rows:
+            if status != "published" or (unit, procedure) in seen:
+                continue
+            seen.add((unit, procedure))
+            offered[unit] += 1
+            if level in (OnlineLevel.FULL, OnlineLevel.PARTIAL):
+                online[unit] += 1
+                used[unit] += int((unit, procedure) in with_online)
+        return offered, online, used
+
+    def _procedures_with_online_dossiers(self) -> set[tuple[int, int]]:
+        rows = DossierFact.objects.filter(
+            channel=2, entered_at__gte=self.period.start, entered_at__lt=self.period.end
+        ).values_list("receiving_unit_id", "procedure_version__procedure_id").distinct()
+        return set(rows)
+
+
+def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
+    if spec.reason:
+        return Component(spec, reason=spec.reason)
+    c = data.sums[unit]
+    received = sum(c[n] for n in RECEIVED)
+    resolved = sum(c[n] for n in RESOLVED)
+    judged = c["finished_on_time"] + c["finished_late"] + data.late_open[unit]
+    if spec.code == "2.1":
+        return score(spec, c["finished_on_time"], judged)
+    if spec.code == "2.2":
+        return _average(spec, c["processing_minutes"], resolved)
+    if spec.code == "3.1":
+        return score(spec, data.online[unit], data.offered[unit], "đơn vị chưa có TTHC được giao")
+    if spec.code == "3.2":
+        return score(spec, data.online_used[unit], data.online[unit], "chưa có DVC trực tuyến")
+    if spec.code == "3.3":
+        return score(spec, c["online_qualified"], received)
+    if spec.code == "5.3":
+        if not data.rated[unit]:
+            return Component(spec, reason="chưa có đánh giá của người dân trong kỳ")
+        return score(spec, c["finished_on_time"] - data.disliked[unit], judged)
+    if spec.code == "6.1":
+        return score(spec, c["electronic_results"], resolved)
+    return score(spec, c["digitised"], received)  # 6.2
+
+
+def _average(spec: Spec, minutes: int, resolved: int) -> Component:
+    if not resolved:
+        return Component(spec, minutes, resolved, reason="không có hồ sơ đã giải quyết")
+    days = (Decimal(minutes) / resolved / 480).quantize(CENT, ROUND_HALF_UP)
+    return Component(spec, minutes, resolved, value=days)
+
+
+def as_json(results: list[UnitIndex]) -> list[dict[str, object]]:
+    return [
+        {"unit": r.unit.code, "name": r.unit.name, "rank": r.rank, "total": str(r.total),
+         "attainable": r.attainable, "components": [_component_json(c) for c in r.components]}
+        for r in results
+    ]  # fmt: skip
+
+
+def _component_json(c: Component) -> dict[str, object]:
+    def text(value: object) -> str | None:
+        return None if value is None else str(value)
+
+    return {"code": c.spec.code, "name": c.spec.name, "max": c.spec.max_points,
+            "target": text(c.spec.target), "numerator": c.numerator,
+            "denominator": c.denominator, "rate": text(c.rate), "value": text(c.value),
+            "points": text(c.points) if c.applicable else "N/A", "reason": c.reason}  # fmt: skip
+
+
+def moment(day: dt.date) -> dt.datetime:
+    return Period(day, day).start

@@ -1,0 +1,156 @@
+"""Rollups: read models derived from the dossier event log, never typed in.
+
+`DossierFact` is one row per dossier with everything the reports judge (when it entered,
+finished and how, its pauses and reschedules); `Rollup` holds additive counters per
+(receiving unit, deciding unit, procedure version, day) and per month, so that a period's
+figures are a sum over a few rows whatever the number of dossiers. Both are kept by
+`update_rollups` from the events after a watermark (docs/reports.md).
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from motcua.accounts.models import OrgUnit
+from motcua.catalog.models import ProcedureVersion
+from motcua.dossiers.models import Dossier
+
+# The additive counters of a `Rollup` row; each is documented in docs/reports.md.
+COUNTERS = (
+    "received_counter",
+    "received_post",
+    "received_online_self",
+    "received_online_assisted",
+    "online_qualified",
+    "digitised",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "refused",
+    "stopped",
+    "withdrawn",
+    "finished_on_time",
+    "finished_late",
+    "processing_minutes",
+    "electronic_results",
+)
+
+
+class FinishKind(models.TextChoices):
+    RESOLVED = "resolved", _("Đã giải quyết")
+    REFUSED = "refused", _("Từ chối")
+    STOPPED = "stopped", _("Dừng xử lý")
+    WITHDRAWN = "withdrawn", _("Rút hồ sơ")
+
+
+class DossierFact(models.Model):
+    dossier = models.OneToOneField(
+        Dossier, primary_key=True, on_delete=models.CASCADE, related_name="fact"
+    )
+    receiving_unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    deciding_unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    procedure_version = models.ForeignKey(
+        ProcedureVersion, on_delete=models.CASCADE, related_name="+"
+    )
+    channel = models.PositiveSmallIntegerField()
+    assisted = models.BooleanField(default=False)
+    entered_at = models.DateTimeField()
+    due_at = models.DateTimeField(null=True)
+    finish_kind = models.CharField(max_length=12, choices=FinishKind.choices, blank=True)
+    finished_at = models.DateTimeField(null=True)
+    # early / on_time / late for resolved dossiers (Mẫu 06 wording); "" otherwise.
+    timing = models.CharField(max_length=8, blank=True)
+    # DOMAIN.md §6, 2.1, for every kind of finish.
+    on_time = models.BooleanField(null=True)
+    supplement_count = models.PositiveSmallIntegerField(default=0)
+    # [[start, end or null], …] ISO moments; [[moment, old due], …] for reschedules;
+    # [[moment, request number], …] for supplement requests.
+    pauses = models.JSONField(default=list)
+    reschedules = models.JSONField(default=list)
+    supplements = models.JSONField(default=list)
+    processing_minutes = models.PositiveIntegerField(null=True)
+    online_qualified = models.BooleanField(default=False)
+    electronic_result = models.BooleanField(default=False)
+    digitised = models.BooleanField(default=False)
+    # The step that overran its own deadline the most, and who held it.
+    lost_step = models.CharField(max_length=255, blank=True)
+    lost_officer = models.CharField(max_length=255, blank=True)
+    lost_minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu hồ sơ")
+        verbose_name_plural = _("số liệu hồ sơ")
+        indexes = [
+            models.Index(fields=["receiving_unit", "entered_at"], name="fact_recv_entered"),
+            models.Index(fields=["deciding_unit", "entered_at"], name="fact_dec_entered"),
+            models.Index(fields=["finished_at"], name="fact_finished"),
+            models.Index(
+                fields=["entered_at"], condition=Q(finished_at__isnull=True), name="fact_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"fact {self.dossier_id}"
+
+
+class Grain(models.TextChoices):
+    DAY = "D", _("Ngày")
+    MONTH = "M", _("Tháng")
+
+
+def _counter(label: str) -> models.BigIntegerField:  # type: ignore[type-arg]
+    return models.BigIntegerField(label, default=0)
+
+
+class Rollup(models.Model):
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    day = models.DateField()  # the first of the month for a month row
+    receiving_unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    deciding_unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    procedure_version = models.ForeignKey(
+        ProcedureVersion, on_delete=models.CASCADE, related_name="+"
+    )
+    received_counter = _counter("received_counter")
+    received_post = _counter("received_post")
+    received_online_self = _counter("received_online_self")
+    received_online_assisted = _counter("received_online_assisted")
+    online_qualified = _counter("online_qualified")
+    digitised = _counter("digitised")
+    resolved_early = _counter("resolved_early")
+    resolved_on_time = _counter("resolved_on_time")
+    resolved_late = _counter("resolved_late")
+    refused = _counter("refused")
+    stopped = _counter("stopped")
+    withdrawn = _counter("withdrawn")
+    finished_on_time = _counter("finished_on_time")
+    finished_late = _counter("finished_late")
+    processing_minutes = _counter("processing_minutes")
+    electronic_results = _counter("electronic_results")
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp")
+        verbose_name_plural = _("số liệu tổng hợp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grain", "day", "receiving_unit", "deciding_unit", "procedure_version"],
+                name="rollup_key_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["grain", "day"], name="rollup_grain_day"),
+            models.Index(fields=["receiving_unit", "grain", "day"], name="rollup_recv"),
+            models.Index(fields=["deciding_unit", "grain", "day"], name="rollup_dec"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grain} {self.day} {self.receiving_unit_id}/{self.deciding_unit_id}"
+
+
+class RollupState(models.Model):
+    """The single row holding the watermark: the last event id folded into the rollups."""
+
+    last_event_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"rollups up to event {self.last_event_id}"

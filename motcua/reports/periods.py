@@ -1,0 +1,66 @@
+"""Periods as reports speak of them: whole local days, split into whole months and edge days."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from motcua.reports.models import Grain
+from motcua.workdays.timecalc import ZONE
+
+
+@dataclass(frozen=True)
+class Period:
+    """From `first` to `last`, both included (local dates)."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def start(self) -> dt.datetime:
+        return midnight(self.first)
+
+    @property
+    def end(self) -> dt.datetime:
+        return midnight(self.last + dt.timedelta(days=1))
+
+    @property
+    def after(self) -> dt.date:
+        return self.last + dt.timedelta(days=1)
+
+
+def midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=ZONE)
+
+
+def next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def span_q(first: dt.date, after: dt.date) -> Q:
+    """Rollup rows covering the days [first, after) exactly once: months where whole."""
+    months, q, cursor = [], Q(pk__in=[]), first
+    while cursor < after:
+        if cursor.day == 1 and next_month(cursor) <= after:
+            months.append(cursor)
+            cursor = next_month(cursor)
+            continue
+        stop = min(next_month(cursor), after)
+        q |= Q(grain=Grain.DAY, day__gte=cursor, day__lt=stop)
+        cursor = stop
+    return q | Q(grain=Grain.MONTH, day__in=months)
+
+
+def before_q(first: dt.date) -> Q:
+    """Rollup rows of every day before `first`."""
+    month = first.replace(day=1)
+    return Q(grain=Grain.MONTH, day__lt=month) | Q(grain=Grain.DAY, day__gte=month, day__lt=first)
+
+
+def months_of(period: Period) -> list[Period]:
+    found, cursor = [], period.first.replace(day=1)
+    while cursor <= period.last:
+        found.append(Period(max(cursor, period.first), min(next_month(cursor), period.after)
+                            - dt.timedelta(days=1)))  # fmt: skip
+        cursor = next_month(cursor)
+    return found

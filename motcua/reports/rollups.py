@@ -1,0 +1,184 @@
+"""Keeping `DossierFact` and `Rollup` in step with the event log (docs/reports.md).
+
+`update_rollups` folds in the events after the watermark: for every dossier they touch it
+derives the fact again from the whole log, takes the old fact's counters away and adds the
+new one's. Re-deriving is idempotent, so the step may safely re-read a window of recent events
+(transactions that committed out of id order) and may run in several processes: one claims the
+watermark row with SELECT … FOR UPDATE SKIP LOCKED, the others find it taken and return.
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from motcua.dossiers.models import Channel, DossierEvent
+from motcua.reports.facts import facts_for
+from motcua.reports.models import COUNTERS, DossierFact, FinishKind, Grain, Rollup, RollupState
+from motcua.workdays.timecalc import ZONE
+
+Key = tuple[str, dt.date, int, int, int]  # grain, day, receiving, deciding, version
+Contributions = Counter[tuple[Key, str]]
+
+# Events this recent are read again on every run (see the module docstring).
+OVERLAP = dt.timedelta(minutes=10)
+BATCH = 2000
+FINISH_COUNTER = {
+    FinishKind.REFUSED: "refused",
+    FinishKind.STOPPED: "stopped",
+    FinishKind.WITHDRAWN: "withdrawn",
+}
+
+
+def local_day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(ZONE).date()
+
+
+def _received_counter(fact: DossierFact) -> str:
+    if fact.channel == Channel.ONLINE:
+        return "received_online_assisted" if fact.assisted else "received_online_self"
+    return "received_post" if fact.channel == Channel.POST else "received_counter"
+
+
+def _finish_counts(fact: DossierFact) -> dict[str, int]:
+    counts = {"finished_on_time" if fact.on_time else "finished_late": 1}
+    if fact.finish_kind != FinishKind.RESOLVED:
+        counts[FINISH_COUNTER[FinishKind(fact.finish_kind)]] = 1
+        return counts
+    counts[f"resolved_{fact.timing}"] = 1
+    counts["processing_minutes"] = fact.processing_minutes or 0
+    counts["electronic_results"] = int(fact.electronic_result)
+    return counts
+
+
+def counts_by_day(fact: DossierFact) -> Iterator[tuple[dt.date, str, int]]:
+    entered = local_day(fact.entered_at)
+    yield entered, _received_counter(fact), 1
+    yield entered, "online_qualified", int(fact.online_qualified)
+    yield entered, "digitised", int(fact.digitised)
+    if fact.finished_at is not None:
+        finished = local_day(fact.finished_at)
+        for name, value in _finish_counts(fact).items():
+            yield finished, name, value
+
+
+def contributions(fact: DossierFact) -> Contributions:
+    found: Contributions = Counter()
+    units = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
+    for day, name, value in counts_by_day(fact):
+        if value:
+            found[((Grain.DAY, day, *units), name)] += value
+            found[((Grain.MONTH, day.replace(day=1), *units), name)] += value
+    return found
+
+
+def _by_key(delta: Contributions) -> dict[Key, dict[str, int]]:
+    rows: dict[Key, dict[str, int]] = defaultdict(dict)
+    for (key, name), value in delta.items():
+        if value:
+            rows[key][name] = value
+    return rows
+
+
+def _apply(delta: Contributions) -> None:
+    for key, values in _by_key(delta).items():
+        grain, day, receiving, deciding, version = key
+        ident = {"grain": grain, "day": day, "receiving_unit_id": receiving,
+                 "deciding_unit_id": deciding, "procedure_version_id": version}  # fmt: skip
+        Rollup.objects.get_or_create(**ident)
+        Rollup.objects.filter(**ident).update(
+            **{name: F(name) + value for name, value in values.items()}
+        )
+
+
+def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
+    """Derive the facts of these dossiers again and move the counters by the difference."""
+    old = {f.pk: f for f in DossierFact.objects.filter(pk__in=dossier_ids)}
+    delta: Contributions = Counter()
+    new = facts_for(dossier_ids)
+    for fact in new:
+        delta.update(contributions(fact))
+        if fact.pk in old:
+            delta.subtract(contributions(old[fact.pk]))
+    DossierFact.objects.filter(pk__in=[f.pk for f in new]).delete()
+    DossierFact.objects.bulk_create(new)
+    _apply(delta)
+
+
+def _claim() -> RollupState | None:
+    RollupState.objects.get_or_create(pk=1)
+    locked = RollupState.objects.select_for_update(skip_locked=connection.vendor == "postgresql")
+    return locked.filter(pk=1).first()
+
+
+def update_rollups(batch: int = BATCH) -> int:
+    """Fold the new events into the rollups; returns how many dossiers were refreshed
+    (0 when another process holds the watermark)."""
+    with transaction.atomic():
+        state = _claim()
+        if state is None:
+            return 0
+        since = timezone.now() - OVERLAP
+        events = DossierEvent.objects.filter(pk__gt=state.last_event_id) | DossierEvent.objects.filter(
+            at__gte=since, pk__lte=state.last_event_id
+        )
+        rows = list(events.order_by("pk").values_list("pk", "dossier_id")[: batch * 10])
+        dossier_ids = sorted({d for _, d in rows})
+        for chunk in _chunks(dossier_ids, batch):
+            refresh_dossiers(chunk)
+        if rows:
+            state.last_event_id = max(state.last_event_id, max(pk for pk, _ in rows))
+        state.updated_at = timezone.now()
+        state.save()
+        return len(dossier_ids)
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def rebuild_rollups(batch: int = BATCH) -> int:
+    """Throw the rollups away and derive them from the whole event log."""
+    with transaction.atomic():
+        state = _claim()
+        assert state is not None, "update_rollups is running; try again"
+        Rollup.objects.all().delete()
+        DossierFact.objects.all().delete()
+        last = DossierEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        ids = list(DossierEvent.objects.order_by().values_list("dossier_id", flat=True).distinct())
+        for chunk in _chunks(sorted(ids), batch):
+            DossierFact.objects.bulk_create(facts_for(chunk))
+        rollups_from_facts()
+        state.last_event_id, state.updated_at = last, timezone.now()
+        state.save()
+        return len(ids)
+
+
+def rollups_from_facts() -> None:
+    """Recompute every `Rollup` row from the stored facts (also used by the bulk generator)."""
+    Rollup.objects.all().delete()
+    total: Contributions = Counter()
+    for fact in DossierFact.objects.iterator(chunk_size=5000):
+        total.update(contributions(fact))
+    rows = [
+        Rollup(grain=key[0], day=key[1], receiving_unit_id=key[2], deciding_unit_id=key[3],
+               procedure_version_id=key[4], **values)  # fmt: skip
+        for key, values in _by_key(total).items()
+    ]
+    Rollup.objects.bulk_create(rows, batch_size=5000)
+
+
+def rollup_snapshot() -> dict[Key, dict[str, int]]:
+    """Every non-zero counter by key: what the identity test compares."""
+    found: dict[Key, dict[str, int]] = {}
+    for row in Rollup.objects.all():
+        values = {name: getattr(row, name) for name in COUNTERS if getattr(row, name)}
+        if values:
+            key = (row.grain, row.day, row.receiving_unit_id, row.deciding_unit_id,
+                   row.procedure_version_id)  # fmt: skip
+            found[key] = values
+    return found

@@ -1,0 +1,170 @@
+"""Reads for reports, dashboards and the public page: sums over rollups, and the facts of
+the few dossiers still open at a period's end (docs/reports.md has every definition)."""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet, Sum
+
+from motcua.accounts.models import OrgUnit
+from motcua.catalog.models import ProcedureVersion
+from motcua.reports.facts import due_in_force
+from motcua.reports.models import COUNTERS, DossierFact, Rollup
+from motcua.reports.periods import Period, before_q, span_q
+
+ONE_WORKING_DAY = 480
+RECEIVED = ("received_counter", "received_post", "received_online_self",
+            "received_online_assisted")  # fmt: skip
+RESOLVED = ("resolved_early", "resolved_on_time", "resolved_late")
+FINISHED = (*RESOLVED, "refused", "stopped", "withdrawn")
+OPEN_STATES = ("in_time", "overdue", "paused")
+
+
+@dataclass
+class Figures:
+    """One row of the period report; `counts` holds the rollup counters and the open states."""
+
+    label: str
+    key: object = None
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def __getitem__(self, name: str) -> int:
+        return self.counts[name]
+
+    @property
+    def received(self) -> int:
+        return sum(self.counts[n] for n in RECEIVED)
+
+    @property
+    def received_online(self) -> int:
+        return self.counts["received_online_self"] + self.counts["received_online_assisted"]
+
+    @property
+    def resolved(self) -> int:
+        return sum(self.counts[n] for n in RESOLVED)
+
+    @property
+    def in_progress(self) -> int:
+        return self.counts["in_time"] + self.counts["overdue"]
+
+    @property
+    def average_days(self) -> float | None:
+        if not self.resolved:
+            return None
+        return round(self.counts["processing_minutes"] / self.resolved / ONE_WORKING_DAY, 2)
+
+    def balanced(self) -> bool:
+        """carried over + received = resolved + in progress + paused + refused + stopped +
+        withdrawn."""
+        c = self.counts
+        out = self.resolved + self.in_progress + c["paused"]
+        return c["carried"] + self.received == out + c["refused"] + c["stopped"] + c["withdrawn"]
+
+
+def units_q(unit_ids: Iterable[int], prefix: str = "") -> Q:
+    ids = list(unit_ids)
+    return Q(**{f"{prefix}receiving_unit_id__in": ids}) | Q(**{f"{prefix}deciding_unit_id__in": ids})
+
+
+def rollup_sums(where: Q, *group: str) -> dict[tuple[object, ...], Counter[str]]:
+    rows = Rollup.objects.filter(where).values(*group).annotate(
+        **{f"s_{n}": Sum(n) for n in COUNTERS}
+    )
+    return {
+        tuple(row[g] for g in group): Counter({n: row[f"s_{n}"] or 0 for n in COUNTERS})
+        for row in rows.order_by()
+    }
+
+
+def open_facts(where: Q, end: dt.datetime) -> QuerySet[DossierFact]:
+    """Dossiers entered before `end` and not finished by then."""
+    return DossierFact.objects.filter(where, entered_at__lt=end).filter(
+        Q(finished_at__isnull=True) | Q(finished_at__gte=end)
+    )
+
+
+def open_state(fact: DossierFact, end: dt.datetime) -> str:
+    """paused / overdue / in_time at `end`."""
+    for start, stop in fact.pauses:
+        if dt.datetime.fromisoformat(start) < end and (
+            stop is None or dt.datetime.fromisoformat(stop) >= end
+        ):
+            return "paused"
+    if late_at(fact, end):
+        return "overdue"
+    return "in_time"
+
+
+def late_at(fact: DossierFact, end: dt.datetime) -> bool:
+    """An unfinished dossier judged at `end` (DOMAIN.md §6, 2.1): past its appointment, or with
+    more than one supplement request."""
+    if _supplements_before(fact, end) > 1:
+        return True
+    due = due_in_force(fact, end)
+    return due is not None and due < end
+
+
+def judged_late_at(fact: DossierFact, end: dt.datetime) -> bool:
+    """Counted late at the period end by 2.1: overdue, or paused after a second supplement."""
+    state = open_state(fact, end)
+    return state == "overdue" or (state == "paused" and _supplements_before(fact, end) > 1)
+
+
+def _supplements_before(fact: DossierFact, end: dt.datetime) -> int:
+    return sum(dt.datetime.fromisoformat(at) < end for at in fact.supplements)
+
+
+GROUPS = {"procedure": "procedure_version_id", "unit": "deciding_unit_id", "all": None}
+
+
+def period_report(unit_ids: Iterable[int], period: Period, by: str = "procedure") -> list[Figures]:
+    """Rows of the period report (by procedure, sector or deciding unit) and a total, last."""
+    ids = list(unit_ids)
+    keys = ("deciding_unit_id", "procedure_version_id")
+    before = rollup_sums(units_q(ids) & before_q(period.first), *keys)
+    within = rollup_sums(units_q(ids) & span_q(period.first, period.after), *keys)
+    rows: dict[tuple[object, ...], Counter[str]] = defaultdict(Counter)
+    for key, counts in within.items():
+        rows[key].update(counts)
+    for key, counts in before.items():
+        rows[key]["carried"] += sum(counts[n] for n in RECEIVED) - sum(counts[n] for n in FINISHED)
+    opened = open_facts(units_q(ids), period.end).only(
+        "deciding_unit_id", "procedure_version_id", "pauses", "supplements", "reschedules",
+        "due_at",
+    )  # fmt: skip
+    for fact in opened:
+        rows[(fact.deciding_unit_id, fact.procedure_version_id)][open_state(fact, period.end)] += 1
+    return _grouped(rows, by)
+
+
+def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figures]:
+    labels = _labels(rows, by)
+    grouped: dict[object, Figures] = {}
+    total = Figures("Tổng cộng")
+    for (unit, version), counts in rows.items():
+        key = {"unit": unit, "procedure": version}.get(by, labels["sector_of"].get(version))
+        row = grouped.setdefault(key, Figures(labels["names"].get(key, "—"), key))
+        row.counts.update(counts)
+        total.counts.update(counts)
+    body = sorted((r for r in grouped.values() if any(r.counts.values())), key=lambda r: r.label)
+    return [*body, total]
+
+
+def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    versions = {v for _, v in rows}
+    if by == "unit":
+        names = dict(OrgUnit.objects.filter(pk__in={u for u, _ in rows}).values_list("pk", "name"))
+        return {"names": names, "sector_of": {}}
+    found = ProcedureVersion.objects.filter(pk__in=versions).values_list(
+        "pk", "name", "procedure__sector_id", "procedure__sector__name"
+    )
+    if by == "procedure":
+        return {"names": {pk: name for pk, name, _, _ in found}, "sector_of": {}}
+    return {"sector_of": {pk: s for pk, _, s, _ in found},
+            "names": {s: sname for _, _, s, sname in found}}  # fmt: skip
+
+
+def total_figures(unit_ids: Iterable[int], period: Period) -> Figures:
+    return period_report(unit_ids, period, by="all")[-1]

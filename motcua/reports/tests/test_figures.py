@@ -1,0 +1,124 @@
+"""Every figure of March 2026 for the commune, computed by hand from dataset.py.
+
+D1 received 27/2 (carried over), result 2/3, due 4/3 → early; D2 result on its due day → on
+time; D3 two supplement requests → late whatever the dates; D4 rescheduled 12/3 → 16/3, result
+13/3 → early; D8 refused, D9 stopped, D10 withdrawn; D11 online self-filed, result returned
+electronically → early; D12 online, assisted → early; D5 due 25/3, unfinished on 31/3 →
+overdue; D6 paused for fees from 24/3 to 1/4 → paused; D7 received 30/3 → within time.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from motcua.reports.drilldown import dossiers_for
+from motcua.reports.index766 import index766
+from motcua.reports.periods import Period
+from motcua.reports.rollups import rebuild_rollups, rollup_snapshot
+from motcua.reports.selectors import total_figures
+from motcua.reports.tests.dataset import Dataset
+
+MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+APRIL = Period(dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+
+
+def figures_of(data: Dataset, period: Period = MARCH):  # type: ignore[no-untyped-def]
+    return total_figures([data.world.commune.pk], period)
+
+
+def test_period_report_columns_match_the_hand_count(dataset: Dataset) -> None:
+    f = figures_of(dataset)
+    assert f["carried"] == 1
+    assert (f.received, f["received_counter"], f["received_post"]) == (11, 9, 0)
+    assert (f["received_online_self"], f["received_online_assisted"]) == (1, 1)
+    assert (f["resolved_early"], f["resolved_on_time"], f["resolved_late"]) == (4, 1, 1)
+    assert (f["in_time"], f["overdue"], f["paused"]) == (1, 1, 1)
+    assert (f["refused"], f["stopped"], f["withdrawn"]) == (1, 1, 1)
+    # D1 480 + D2 1380 + D3 1440−840 paused + D4 1920 + D11 480 + D12 960 = 5820 min / 6.
+    assert f["processing_minutes"] == 5820
+    assert f.average_days == 2.02
+
+
+def test_carried_over_plus_received_equals_every_outcome(dataset: Dataset) -> None:
+    for period in (MARCH, APRIL, Period(dt.date(2026, 2, 1), dt.date(2026, 4, 30))):
+        assert figures_of(dataset, period).balanced()
+    april = figures_of(dataset, APRIL)
+    assert (april["carried"], april.received, april["resolved_late"], april["in_time"]) == (
+        3, 0, 1, 0,
+    )  # fmt: skip
+    assert april["overdue"] == 2  # D6 (resumed 1/4, due passed) and D7 (due 2/4)
+
+
+def test_an_odd_period_sums_days_and_months_alike(dataset: Dataset) -> None:
+    # 27/2–10/3: received D1 D2 D3 D4 D8; resolved D1 D2 D3; D8 refused; D4 in progress.
+    odd = figures_of(dataset, Period(dt.date(2026, 2, 27), dt.date(2026, 3, 10)))
+    assert (odd["carried"], odd.received, odd.resolved, odd["refused"]) == (0, 5, 3, 1)
+    assert odd.balanced()
+
+
+def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
+    [result] = index766(MARCH, [dataset.world.commune])
+    got = {c.spec.code: c for c in result.components}
+    # 2.1: on time D1 D2 D4 D11 D12 D8 D9 D10 = 8; judged = 9 finished + D5 late at the end.
+    assert (got["2.1"].numerator, got["2.1"].denominator) == (8, 10)
+    assert (got["2.1"].rate, got["2.1"].points) == (Decimal("80.00"), Decimal("16.00"))
+    assert got["2.2"].value == Decimal("2.02") and got["2.2"].points is None
+    assert (got["3.1"].rate, got["3.1"].points) == (Decimal("100.00"), Decimal("4.00"))
+    assert (got["3.2"].rate, got["3.2"].points) == (Decimal("100.00"), Decimal("4.00"))
+    # 3.3: paper result required, only D11 has an electronic one: 1/11 against 50%.
+    assert (got["3.3"].numerator, got["3.3"].denominator) == (1, 11)
+    assert (got["3.3"].rate, got["3.3"].points) == (Decimal("9.09"), Decimal("0.73"))
+    # 5.3: 100% − (late 2/10 + disliked D2 1/10) = 70% against 90% of 6 points.
+    assert (got["5.3"].numerator, got["5.3"].rate, got["5.3"].points) == (
+        7, Decimal("70.00"), Decimal("4.67"),
+    )  # fmt: skip
+    assert (got["6.1"].numerator, got["6.1"].denominator, got["6.1"].points) == (
+        1, 6, Decimal("1.00"),
+    )  # fmt: skip
+    assert (got["6.2"].rate, got["6.2"].points) == (Decimal("0.00"), Decimal("0.00"))
+    assert result.total == Decimal("30.40") and result.attainable == 48
+
+
+@pytest.mark.parametrize(
+    "code,reason",
+    [("1.4", "chưa kết nối DVCQG"), ("4.3", "chưa tích hợp thanh toán"),
+     ("5.1", "chưa có dữ liệu PAKN/khảo sát"), ("5.2", "chưa có dữ liệu PAKN/khảo sát")],
+)  # fmt: skip
+def test_components_without_data_are_not_applicable(
+    dataset: Dataset, code: str, reason: str
+) -> None:
+    [result] = index766(MARCH, [dataset.world.commune])
+    component = next(c for c in result.components if c.spec.code == code)
+    assert (component.points, component.reason) == (None, reason)
+
+
+def test_every_figure_lists_exactly_its_dossiers(dataset: Dataset) -> None:
+    ids = [dataset.world.commune.pk]
+    f = figures_of(dataset)
+    for figure in ("received_counter", "resolved_early", "resolved_late", "refused", "in_time",
+                   "overdue", "paused", "carried", "withdrawn", "stopped"):  # fmt: skip
+        assert dossiers_for(ids, MARCH, figure).count() == f[figure], figure
+    late = {fact.dossier.code for fact in dossiers_for(ids, MARCH, "judged_late")}
+    assert late == {dataset.d["D3"].code, dataset.d["D5"].code}
+
+
+def test_rebuilt_rollups_equal_the_incremental_ones(dataset: Dataset) -> None:
+    incremental = rollup_snapshot()
+    rebuild_rollups()
+    assert rollup_snapshot() == incremental
+    assert incremental
+
+
+def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("index766", "--from", "2026-03-01", "--to", "2026-03-31", "--unit",
+                 dataset.world.commune.code, "--json", stdout=out)  # fmt: skip
+    [row] = json.loads(out.getvalue())
+    assert (row["total"], row["components"][4]["numerator"]) == ("30.40", 8)
+    assert row["components"][3]["points"] == "N/A"
