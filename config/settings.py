@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "motcua.portal",
     "motcua.surveys",
     "motcua.filing",
+    "motcua.reports",
     "motcua.demo",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("thu-tuc/", include("motcua.catalog.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
+    path("bao-cao/", include("motcua.reports.urls")),
     # Citizen pages: /cong-dan/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account needed).
     path("", include("motcua.portal.urls")),
 ]
