@@ -4,19 +4,20 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from motcua.accounts.models import OrgUnit
 from motcua.dossiers.models import (
-    PAUSED_STATUSES,
-    Channel,
     Dossier,
     DossierEvent,
     DossierStatus,
 )
+from motcua.reports import drilldown as report_drilldown
+from motcua.reports import periods as report_periods
+from motcua.reports import selectors as report_selectors
 from motcua.workdays.timecalc import ZONE
 
 # Only the steps a citizen recognises; internal hand-overs (assign, hand_over, approve) and
@@ -106,54 +107,32 @@ def _percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(100 * part) / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _dossiers_of(unit: OrgUnit) -> QuerySet[Dossier]:
-    units = OrgUnit.objects.within(unit)
-    return Dossier.objects.filter(Q(receiving_unit__in=units) | Q(deciding_unit__in=units))
-
-
 def unit_service_figures(unit: OrgUnit, start: dt.datetime, end: dt.datetime) -> ServiceFigures:
-    """The figures of `unit` and the units below it for [start, end), from dossiers and events.
+    """The figures of `unit` and the units below it for [start, end), read from the report
+    rollups (motcua.reports; every definition is in docs/reports.md):
 
-    Reports will compute the same from rollups; this is the one function to replace.
-
-    - received: dossiers received (``received_at``) in the period, counted for the unit that
-      received them and for the unit that decides them;
-    - resolved: dossiers finished in the period — first result ready, returned, stopped or
-      withdrawn event (DOMAIN.md §6, 2.1);
-    - resolved on time: of those, finished at or before the appointment (``due_at``, which
-      already carries pauses and any reschedule) and with at most one supplement request;
-    - overdue: dossiers received before the end of the period and unfinished at its end, whose
-      appointment has passed and that are not paused for a supplement or fees (judged by the
-      current status: the pages' periods end now);
-    - on time %: resolved on time / (resolved + overdue); unfinished dossiers still within
-      their appointment are not judged yet;
+    - received: dossiers received in the period (an online filing counts from its acceptance,
+      or from its filing if it was refused before);
+    - resolved: dossiers finished in the period — result ready, refused, stopped or withdrawn,
+      whichever came first (DOMAIN.md §6, 2.1);
+    - resolved on time: of those, finished at or before the appointment (which carries pauses
+      and any reschedule) and with at most one supplement request;
+    - overdue: dossiers unfinished at the end of the period and judged late then — past their
+      appointment and not paused, or with more than one supplement request;
+    - on time %: resolved on time / (resolved + overdue) — the 766 component 2.1;
     - online share: dossiers received in the period that were filed online (channel 2) and,
       where the procedure requires a paper result, have an electronic result / received.
     """
-    first_finish = (
-        DossierEvent.objects.filter(dossier=OuterRef("pk"), to_status__in=FINISHING_STATUSES)
-        .order_by()
-        .values("dossier")
-        .annotate(first=Min("at"))
-        .values("first")
-    )
-    dossiers = _dossiers_of(unit).annotate(finished_at=Subquery(first_finish))
-    received = dossiers.filter(received_at__gte=start, received_at__lt=end)
-    online = received.filter(channel=Channel.ONLINE).filter(
-        ~Q(procedure_version__paper_result_required=True) | ~Q(result_file="")
-    )
-    resolved = dossiers.filter(finished_at__gte=start, finished_at__lt=end)
-    on_time = resolved.filter(finished_at__lte=F("due_at"), supplement_count__lte=1)
-    unfinished = dossiers.filter(received_at__lt=end).filter(
-        Q(finished_at__isnull=True) | Q(finished_at__gte=end)
-    )
-    overdue = unfinished.exclude(status__in=PAUSED_STATUSES).filter(due_at__lt=end)
+    ids = list(OrgUnit.objects.within(unit).values_list("pk", flat=True))
+    period = report_periods.Period.between(start, end)
+    figures = report_selectors.total_figures(ids, period)
+    overdue = report_drilldown.dossiers_for(ids, period, "late_at_end").count()
     counts = {
-        "received": received.count(),
-        "resolved": resolved.count(),
-        "resolved_on_time": on_time.count(),
-        "overdue": overdue.count(),
-        "online": online.count(),
+        "received": figures.received,
+        "resolved": figures["finished_on_time"] + figures["finished_late"],
+        "resolved_on_time": figures["finished_on_time"],
+        "overdue": overdue,
+        "online": figures["online_qualified"],
     }
     return ServiceFigures(
         **counts,

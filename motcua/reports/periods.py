@@ -15,6 +15,8 @@ class Period:
 
     first: dt.date
     last: dt.date
+    # A period ending now rather than at midnight: open dossiers are judged at this moment.
+    until: dt.datetime | None = None
 
     @property
     def start(self) -> dt.datetime:
@@ -22,7 +24,15 @@ class Period:
 
     @property
     def end(self) -> dt.datetime:
-        return midnight(self.last + dt.timedelta(days=1))
+        return self.until or midnight(self.last + dt.timedelta(days=1))
+
+    @classmethod
+    def between(cls, start: dt.datetime, end: dt.datetime) -> "Period":
+        """[start, end) with `start` at a local midnight; `end` may be any moment up to now."""
+        first, end_local = start.astimezone(ZONE).date(), end.astimezone(ZONE)
+        if end_local == midnight(end_local.date()):
+            return cls(first, end_local.date() - dt.timedelta(days=1))
+        return cls(first, end_local.date(), until=end)
 
     @property
     def after(self) -> dt.date:

@@ -168,3 +168,47 @@ def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, 
 
 def total_figures(unit_ids: Iterable[int], period: Period) -> Figures:
     return period_report(unit_ids, period, by="all")[-1]
+
+
+@dataclass(frozen=True)
+class LateDossier:
+    fact: DossierFact
+    delay_minutes: int
+    step: str
+    officer: str
+
+    @property
+    def delay_days(self) -> float:
+        return round(self.delay_minutes / ONE_WORKING_DAY, 2)
+
+
+def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
+    """Dossiers judged late in the period (finished late, or late at its end): the working
+    time past the appointment, and the step that overran its own deadline most and who held it
+    (else the step and officer holding the dossier now)."""
+    from motcua.dossiers.clock import calendar_of
+    from motcua.reports.drilldown import dossiers_for
+    from motcua.workdays.timecalc import working_time_between
+
+    found = []
+    facts = dossiers_for(unit_ids, period, "judged_late").select_related(
+        "dossier__receiving_unit", "dossier__current_step", "dossier__assignee"
+    )
+    for fact in facts:
+        until = fact.finished_at if fact.finished_at and fact.finished_at < period.end else period.end
+        due = due_in_force(fact, until)
+        delay = 0
+        if due is not None and due < until:
+            delay = working_time_between(due, until, calendar_of(fact.dossier.receiving_unit))
+        d = fact.dossier
+        step = fact.lost_step or (d.current_step.name if d.current_step else "")
+        officer = fact.lost_officer or (str(d.assignee) if d.assignee else "")
+        found.append(LateDossier(fact, delay, step, officer))
+    return sorted(found, key=lambda item: -item.delay_minutes)
+
+
+def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, Figures]]:
+    from motcua.reports.periods import months_of
+
+    ids = list(unit_ids)
+    return [(f"{m.first:%m/%Y}", total_figures(ids, m)) for m in months_of(period)]

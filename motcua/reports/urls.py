@@ -3,4 +3,11 @@ from django.urls import path
 from motcua.reports import views
 
 app_name = "reports"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("don-vi/<int:pk>/", views.dashboard, name="dashboard"),
+    path("don-vi/<int:pk>/ky/", views.period_report, name="period"),
+    path("don-vi/<int:pk>/ky/excel/", views.period_report_excel, name="period_excel"),
+    path("don-vi/<int:pk>/tre-han/", views.late_list, name="late"),
+    path("don-vi/<int:pk>/ho-so/<slug:figure>/", views.dossier_list, name="dossiers"),
+]

@@ -1,1 +1,134 @@
-"""Report pages."""
+"""Internal report pages: dashboards, the period report and its export, the 766 ranking and
+the dossiers behind every figure. Every unit is read through `get_unit_for_user` (404
+outside the user's units)."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from motcua.accounts.access import get_unit_for_user, units_for_user
+from motcua.accounts.models import OrgUnit
+from motcua.reports import charts, drilldown, excel, index766, selectors
+from motcua.reports.periods import Period
+
+
+def _period(request: HttpRequest) -> Period:
+    today = timezone.localdate()
+    try:
+        first = dt.date.fromisoformat(request.GET.get("tu", "")) 
+    except ValueError:
+        first = today.replace(month=1, day=1)
+    try:
+        last = dt.date.fromisoformat(request.GET.get("den", ""))
+    except ValueError:
+        last = today
+    return Period(first, max(first, last))
+
+
+def _scope(request: HttpRequest, pk: int) -> tuple[OrgUnit, list[int]]:
+    unit = get_unit_for_user(request.user, pk)  # type: ignore[arg-type]
+    allowed = set(units_for_user(request.user))  # type: ignore[arg-type]
+    below = OrgUnit.objects.within(unit).values_list("pk", flat=True)
+    return unit, [pk for pk in below if pk in allowed]
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    allowed = units_for_user(request.user)  # type: ignore[arg-type]
+    top = OrgUnit.objects.filter(pk__in=allowed).order_by("path").first()
+    if top is None:
+        raise Http404
+    return redirect("reports:dashboard", pk=top.pk)
+
+
+@login_required
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    period = _period(request)
+    months = selectors.monthly_totals(ids, period)
+    chart = charts.bar_chart(
+        "Hồ sơ tiếp nhận và giải quyết theo tháng",
+        [label for label, _ in months],
+        [charts.Series("Tiếp nhận", [f.received for _, f in months]),
+         charts.Series("Giải quyết", [f.resolved for _, f in months]),
+         charts.Series("Quá hạn", [f["resolved_late"] + f["overdue"] for _, f in months])],
+    )  # fmt: skip
+    ranked_units = OrgUnit.objects.filter(pk__in=ids)
+    ranking = index766.index766(period, [u for u in ranked_units if u.pk in _with_data(ids)])
+    return render(request, "reports/dashboard.html", {
+        "unit": unit, "period": period, "total": selectors.total_figures(ids, period),
+        "months": months, "chart": chart, "ranking": ranking,
+    })  # fmt: skip
+
+
+def _with_data(ids: list[int]) -> set[int]:
+    return {u.pk for u in index766.units_with_data()} & set(ids)
+
+
+@login_required
+def period_report(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    period, by = _period(request), _by(request)
+    rows = selectors.period_report(ids, period, by)
+    return render(request, "reports/period.html",
+                  {"unit": unit, "period": period, "rows": rows, "by": by})  # fmt: skip
+
+
+def _by(request: HttpRequest) -> str:
+    by = request.GET.get("theo", "procedure")
+    return by if by in ("procedure", "sector", "unit") else "procedure"
+
+
+@login_required
+def period_report_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    period, by = _period(request), _by(request)
+    rows = selectors.period_report(ids, period, by)
+    title = f"BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH — {unit.name.upper()}"
+    body = excel.period_workbook(title, period, rows)
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"bao-cao-{unit.code}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    if figure not in drilldown.FIGURES:
+        raise Http404
+    period = _period(request)
+    facts = drilldown.dossiers_for(ids, period, figure).order_by("entered_at")[:1000]
+    return render(request, "reports/dossiers.html", {
+        "unit": unit, "period": period, "figure": figure, "facts": facts,
+        "label": FIGURE_LABELS.get(figure, figure),
+    })  # fmt: skip
+
+
+@login_required
+def late_list(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    period = _period(request)
+    rows = selectors.late_dossiers(ids, period)
+    return render(request, "reports/late.html", {"unit": unit, "period": period, "rows": rows})
+
+
+FIGURE_LABELS = {
+    "carried": "Kỳ trước chuyển sang", "received": "Tiếp nhận",
+    "received_counter": "Tiếp nhận trực tiếp", "received_post": "Tiếp nhận qua bưu chính",
+    "received_online_self": "Trực tuyến (tự nộp)",
+    "received_online_assisted": "Trực tuyến (được hỗ trợ)",
+    "resolved": "Đã giải quyết", "resolved_early": "Giải quyết trước hạn",
+    "resolved_on_time": "Giải quyết đúng hạn", "resolved_late": "Giải quyết quá hạn",
+    "in_time": "Đang giải quyết trong hạn", "overdue": "Đang giải quyết quá hạn",
+    "paused": "Tạm dừng", "refused": "Từ chối", "stopped": "Dừng xử lý",
+    "withdrawn": "Rút hồ sơ", "judged": "Hồ sơ được đánh giá tiến độ (mẫu số 2.1)",
+    "judged_on_time": "Hồ sơ trước hạn, đúng hạn (tử số 2.1)",
+    "judged_late": "Hồ sơ trễ hạn", "online_qualified": "Hồ sơ trực tuyến (tử số 3.3)",
+    "electronic_results": "Kết quả điện tử (tử số 6.1)", "digitised": "Hồ sơ số hóa (tử số 6.2)",
+}  # fmt: skip

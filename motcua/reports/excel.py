@@ -1,0 +1,76 @@
+"""The period report as an Excel workbook, laid out as such reports are: a title, a two-row
+header with merged group cells, one row per procedure (or sector, or unit), a total."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from motcua.reports.periods import Period
+from motcua.reports.selectors import Figures
+
+# (group, [(column title, value of a row)]) — the group header spans its columns.
+COLUMNS = (
+    ("Số hồ sơ nhận giải quyết", [
+        ("Kỳ trước chuyển sang", lambda f: f["carried"]),
+        ("Trực tiếp", lambda f: f["received_counter"]),
+        ("Bưu chính", lambda f: f["received_post"]),
+        ("Trực tuyến (tự nộp)", lambda f: f["received_online_self"]),
+        ("Trực tuyến (được hỗ trợ)", lambda f: f["received_online_assisted"]),
+    ]),
+    ("Đã giải quyết", [
+        ("Trước hạn", lambda f: f["resolved_early"]),
+        ("Đúng hạn", lambda f: f["resolved_on_time"]),
+        ("Quá hạn", lambda f: f["resolved_late"]),
+    ]),
+    ("Đang giải quyết", [
+        ("Trong hạn", lambda f: f["in_time"]),
+        ("Quá hạn", lambda f: f["overdue"]),
+    ]),
+    ("Khác", [
+        ("Tạm dừng", lambda f: f["paused"]),
+        ("Từ chối", lambda f: f["refused"]),
+        ("Dừng xử lý", lambda f: f["stopped"]),
+        ("Rút hồ sơ", lambda f: f["withdrawn"]),
+        ("Thời gian giải quyết TB (ngày)", lambda f: f.average_days),
+    ]),
+)  # fmt: skip
+
+
+def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Bao cao"
+    width = 2 + sum(len(cols) for _, cols in COLUMNS)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(1, 1, title).font = Font(bold=True, size=13)
+    sheet.cell(2, 1, f"Kỳ báo cáo: từ {period.first:%d/%m/%Y} đến {period.last:%d/%m/%Y}")
+    _header(sheet)
+    for i, row in enumerate(rows, start=1):
+        r = 5 + i
+        sheet.cell(r, 1, i if i < len(rows) else "")
+        sheet.cell(r, 2, row.label)
+        column = 3
+        for _, cols in COLUMNS:
+            for _, value in cols:
+                sheet.cell(r, column, value(row))
+                column += 1
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _header(sheet) -> None:  # type: ignore[no-untyped-def]
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for column, text in ((1, "STT"), (2, "Thủ tục / lĩnh vực / đơn vị")):
+        sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
+        sheet.cell(4, column, text).alignment = centre
+    column = 3
+    for group, cols in COLUMNS:
+        sheet.merge_cells(start_row=4, start_column=column, end_row=4,
+                          end_column=column + len(cols) - 1)  # fmt: skip
+        sheet.cell(4, column, group).alignment = centre
+        for offset, (name, _) in enumerate(cols):
+            sheet.cell(5, column + offset, name).alignment = centre
+        column += len(cols)
