@@ -224,13 +224,13 @@ def _parse_moment(name: str, text: str | None) -> dt.datetime | None:
 
 
 def _window(get: Any) -> tuple[dt.datetime, dt.datetime]:
+    """The requested_datetime range: the last 90 days unless given, never more than 90 days."""
     start = _parse_moment("start_date", get.get("start_date"))
     end = _parse_moment("end_date", get.get("end_date"))
-    if start is None and end is None:
-        end = timezone.now()
     if start is None:
-        start = end - MAX_SPAN  # type: ignore[operator]
-    if end is None:
+        end = end or timezone.now()
+        start = end - MAX_SPAN
+    elif end is None:
         end = start + MAX_SPAN
     if end < start or end - start > MAX_SPAN:
         raise Open311Error(400, "Khoảng thời gian phải từ start_date đến end_date, tối đa 90 ngày.")

@@ -173,11 +173,12 @@ def pakn_satisfaction(
     return len(liked), rated.count(), liked
 
 
-def pakn_about_dossiers(start: dt.datetime, end: dt.datetime) -> QuerySet[Pakn]:
-    """PAKN received in [start, end) that name a dossier (a complaint about its processing)."""
-    return Pakn.objects.filter(
-        dossier__isnull=False, received_at__gte=start, received_at__lt=end
-    ).exclude(status=PaknStatus.REFUSED)
+def pakn_about_dossiers(before: dt.datetime) -> QuerySet[Pakn]:
+    """PAKN received before `before` that name a dossier (a complaint about its processing),
+    refused ones left out."""
+    return Pakn.objects.filter(dossier__isnull=False, received_at__lt=before).exclude(
+        status=PaknStatus.REFUSED
+    )
 
 
 def has_pakn(dossier_ref: str = "pk") -> Exists:

@@ -29,7 +29,7 @@ def _do(action: str, w: World, pakn: Pakn) -> Pakn:
 
 def _in_status(w: World, status: str) -> Pakn:
     pakn = make_pakn(w)
-    path = {
+    path: dict[str, list[str]] = {
         S.RECEIVED: [],
         S.INFO_REQUESTED: ["request_info"],
         S.REFUSED: ["refuse"],
