@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "motcua.surveys",
     "motcua.filing",
     "motcua.reports",
+    "motcua.feedback",
+    "motcua.api",
     "motcua.demo",
 ]
 

@@ -17,6 +17,12 @@ urlpatterns = [
     path("thu-tuc/", include("motcua.catalog.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
     path("bao-cao/", include("motcua.reports.urls")),
+    path("phan-anh/", include("motcua.feedback.urls")),
+    path("phan-anh-kien-nghi/", include("motcua.feedback.public_urls")),
+    path("hai-long/", include("motcua.surveys.urls")),
+    path("khao-sat/", include("motcua.surveys.public_urls")),
+    # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.
+    path("", include("motcua.api.urls")),
     # Citizen pages: /cong-dan/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account needed).
     path("", include("motcua.portal.urls")),
 ]
