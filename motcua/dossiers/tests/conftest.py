@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit, Role, UnitKind, User
 from motcua.accounts.tests.factories import make_staff, make_unit
-from motcua.catalog.models import ProcedureVersion
+from motcua.catalog.models import ProcedureOffering, ProcedureVersion
 from motcua.catalog.tests.factories import make_procedure
 from motcua.workdays.timecalc import ZONE
 
@@ -69,12 +69,15 @@ def make_world() -> World:
     commune = make_unit("00001", UnitKind.COMMUNE, province, electronic_id="000.00.12.H56")
     other = make_unit("00002", UnitKind.COMMUNE, province)
     partner = make_unit("SYT", UnitKind.DEPARTMENT, province)
+    version = make_procedure()
+    for unit in (commune, other):
+        ProcedureOffering.objects.create(procedure=version.procedure, unit=unit)
     return World(
         province=province,
         commune=commune,
         other_commune=other,
         partner=partner,
-        version=make_procedure(),
+        version=version,
         receiver=make_staff("tiepnhan", commune, Role.RECEIVER),
         handler=make_staff("xuly", commune, Role.HANDLER),
         head=make_staff("truongphong", commune, Role.HEAD),

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from motcua.accounts.models import Role, UnitKind
 from motcua.accounts.tests.factories import make_staff, make_unit
+from motcua.catalog.models import ProcedureOffering
 from motcua.catalog.tests.factories import make_procedure
 from motcua.dossiers import printing, workflow
 from motcua.dossiers.models import ReturnMethod
@@ -41,7 +42,9 @@ def desk(db):
         "head": make_staff("truongphong", commune, Role.HEAD),
         "handler": make_staff("chuyenvien", commune, Role.HANDLER, Role.HEAD, Role.SIGNER),
     }
-    return commune, people, make_procedure(name="Đăng ký khai sinh")
+    version = make_procedure(name="Đăng ký khai sinh")
+    ProcedureOffering.objects.create(procedure=version.procedure, unit=commune)
+    return commune, people, version
 
 
 def receive(desk, name="Nguyễn Văn Ấn"):

@@ -5,6 +5,7 @@ import pytest
 from motcua.accounts.models import Role, UnitKind
 from motcua.accounts.tests.factories import make_staff, make_unit
 from motcua.catalog import services as catalog
+from motcua.catalog.models import ProcedureOffering
 from motcua.catalog.tests.factories import make_procedure
 from motcua.dossiers import workflow
 from motcua.dossiers.selectors import dossiers_for_user
@@ -21,6 +22,7 @@ def test_the_default_process_moves_a_dossier_from_the_centre_to_the_commune_and_
     draft = make_procedure(hours=(), publish=False)
     assert catalog.process_create_default(version=draft)
     version = catalog.version_publish(version=draft)
+    ProcedureOffering.objects.create(procedure=version.procedure, unit=centre)
     receiver = make_staff("tiepnhan", centre, Role.RECEIVER)
     head = make_staff("lanhdao", commune, Role.HEAD)
     handler = make_staff("xuly", commune, Role.HANDLER)

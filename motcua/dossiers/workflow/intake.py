@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit, User
-from motcua.catalog.models import ProcedureCase, ProcedureVersion, VersionStatus
+from motcua.catalog.models import ProcedureCase, ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import attachments, clock, codes, routing
 from motcua.dossiers.models import AttachmentKind, Channel, Dossier, personal_id_validator
 from motcua.dossiers.notifications import local, notify_applicant
@@ -78,6 +78,14 @@ def _check_request(version: ProcedureVersion, case: ProcedureCase | None) -> Non
     require(case is None or case.version_id == version.pk, "Trường hợp không thuộc thủ tục này.")
 
 
+def _check_offered(version: ProcedureVersion, unit: OrgUnit) -> None:
+    require(
+        ProcedureOffering.objects.filter(procedure=version.procedure_id, unit=unit).exists(),
+        f"{unit.name} không tiếp nhận thủ tục này. Hãy hướng dẫn người nộp đến nơi tiếp nhận "
+        "đúng theo danh mục thủ tục của tỉnh.",
+    )
+
+
 def _create(
     *,
     action: str,
@@ -103,6 +111,7 @@ def _create(
         check_actor(actor, rule, [receiving_unit])
     applicant.validate()
     _check_request(version, case)
+    _check_offered(version, receiving_unit)
     try:
         inspected = [attachments.inspect(new.file) for new in files]
     except ValidationError as error:

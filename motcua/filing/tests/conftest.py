@@ -48,7 +48,11 @@ def make_online(base: World) -> Online:
         online_level=OnlineLevel.FULL, extra_fields=EXTRA_FIELDS
     )
     version.refresh_from_db()
-    ProcedureOffering.objects.create(procedure=version.procedure, unit=base.commune)
+    # Offered (online) at this commune only.
+    ProcedureOffering.objects.filter(procedure=version.procedure).exclude(
+        unit=base.commune
+    ).delete()
+    ProcedureOffering.objects.get_or_create(procedure=version.procedure, unit=base.commune)
     optional = ProcedureDocument.objects.create(
         version=version, name="Giấy chứng nhận kết hôn", order=2, mandatory=False
     )
