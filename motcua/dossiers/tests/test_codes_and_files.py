@@ -135,3 +135,15 @@ def test_the_admin_shows_dossiers_but_cannot_change_them(world: World) -> None:
     d.refresh_from_db()
     assert d.applicant_name == APPLICANT.name
     assert client.get("/quan-tri/dossiers/dossier/add/").status_code == 403
+
+
+def test_a_unit_cannot_receive_a_procedure_it_does_not_offer(world: World) -> None:
+    from motcua.catalog.tests.factories import make_procedure
+
+    elsewhere = make_procedure(code="2.000001", name="Thủ tục cấp tỉnh")
+    with pytest.raises(workflow.WorkflowError, match="không tiếp nhận thủ tục này"):
+        workflow.receive(
+            actor=world.receiver, version=elsewhere, receiving_unit=world.commune,
+            applicant=APPLICANT,
+        )  # fmt: skip
+    assert not Dossier.objects.exists()
