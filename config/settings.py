@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs page's scripts from our static files, not a CDN
     "motcua.accounts",
     "motcua.workdays",
     "motcua.catalog",
