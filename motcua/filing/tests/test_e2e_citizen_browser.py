@@ -10,6 +10,7 @@ from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.tests.conftest import make_world
 from motcua.filing.tests.conftest import CITIZEN_ID, CITIZEN_PHONE, PDF, Online, last_code
 from motcua.filing.tests.conftest import make_online as setup_online
+from motcua.surveys.models import Level, Rating, RatingChannel
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -111,12 +112,30 @@ def test_a_citizen_files_supplements_and_sees_the_result_ready(  # type: ignore[
         dossier=dossier, actor=w.receiver, method=ReturnMethod.COUNTER, returned_to="Nguyễn Văn An"
     )
     page.reload()
-    rate = page.get_by_role("button", name="Gửi đánh giá")
-    if rate.count():  # the rating form of the lookup page
-        page.locator("input[type=radio]").first.check()
-        rate.click()
-        page.wait_for_load_state()
     assert "Đã trả kết quả" in page.content()
+
+    # The result is returned: the citizen rates the service once, on the 5-level scale.
+    rating = page.get_by_role("region", name="Đánh giá mức độ hài lòng")
+    scale = rating.get_by_role("group", name="Ông/bà có hài lòng với việc giải quyết hồ sơ không?")
+    assert scale.get_by_role("radio").count() == 5
+    scale.get_by_role("radio", name="Hài lòng", exact=True).check()
+    rating.get_by_label("Ý kiến góp ý (không bắt buộc)").fill("Cán bộ hướng dẫn tận tình")
+    rating.get_by_role("button", name="Gửi đánh giá").click()
+    page.wait_for_url(f"**/tra-cuu/{code}/")
+    assert page.get_by_text("Cảm ơn ông/bà đã đánh giá.").is_visible()
+
+    given = Rating.objects.get(dossier=dossier)
+    assert given.level == Level.SATISFIED
+    assert given.comment == "Cán bộ hướng dẫn tận tình"
+    assert given.channel == RatingChannel.PORTAL
+    # No second rating is offered: the page shows the rating given instead of the form.
+    assert page.get_by_role("button", name="Gửi đánh giá").count() == 0
+    assert page.get_by_role("radio").count() == 0
+    mine = page.get_by_role("region", name="Đánh giá của ông/bà")
+    assert mine.inner_text().endswith("Hài lòng")
+    page.reload()
+    assert page.get_by_role("button", name="Gửi đánh giá").count() == 0
+    assert Rating.objects.filter(dossier=dossier).count() == 1
 
 
 def test_a_bad_upload_keeps_the_draft_and_everything_typed(  # type: ignore[no-untyped-def]
