@@ -2,17 +2,22 @@
 
 The browser is Debian's Chromium (/usr/bin/chromium, installed by `make test`); Playwright's own
 browser download is never used. On a failing browser test a screenshot is saved under
-test-artifacts/.
+test-artifacts/. `axe_violations(page)` (also the `axe` fixture) runs the vendored axe-core on the
+page and lists its serious and critical findings.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 CHROMIUM = os.environ.get("MOTCUA_TEST_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE = Path(__file__).resolve().parent / "portal" / "static" / "portal" / "vendor" / "axe-core"
+AXE_SCRIPT = AXE / "axe.min.js"
+SERIOUS = ("serious", "critical")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -67,3 +72,25 @@ def page(browser: object, live_server: object) -> Iterator[object]:
 def _media_in_a_temporary_directory(settings, tmp_path_factory):  # type: ignore[no-untyped-def]
     """Uploaded files written by a test go to a directory of its own, never to var/media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+def axe_violations(page: Any, impacts: Iterable[str] = SERIOUS) -> list[str]:
+    """axe-core's violations of the given impacts on the page, one readable line each.
+
+    The script is vendored from the npm registry (no CDN); injecting it twice is harmless.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("axe.run()")
+    wanted = set(impacts)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in wanted
+    ]
+
+
+@pytest.fixture
+def axe() -> Callable[..., list[str]]:
+    """`axe(page)`: the serious and critical accessibility violations on the page."""
+    return axe_violations

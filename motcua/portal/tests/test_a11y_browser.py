@@ -1,27 +1,12 @@
 """A citizen on a phone finds a procedure and follows a dossier; axe-core checks each page."""
 
-from pathlib import Path
-
 import pytest
 
+from motcua.conftest import axe_violations
 from motcua.dossiers.tests.conftest import make_world
 from motcua.dossiers.tests.factories import received
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-AXE = (
-    Path(__file__).resolve().parents[1] / "static" / "portal" / "vendor" / "axe-core" / "axe.min.js"
-)
-
-
-def serious_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run()")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_a_citizen_finds_a_procedure_and_follows_a_dossier_on_a_phone(page) -> None:  # type: ignore[no-untyped-def]
@@ -29,23 +14,23 @@ def test_a_citizen_finds_a_procedure_and_follows_a_dossier_on_a_phone(page) -> N
     dossier = received(world)
 
     page.goto("/cong-dan/")
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     page.get_by_label("Tìm thủ tục", exact=True).fill("thu tuc mau")
     page.get_by_role("button", name="Tìm kiếm").click()
     page.get_by_role("link", name="Thủ tục mẫu").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Thủ tục mẫu"
     assert page.get_by_role("heading", name="Thành phần hồ sơ").is_visible()
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
 
     page.goto("/tra-cuu/")
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     page.get_by_label("Mã hồ sơ", exact=True).fill(dossier.code)
     page.get_by_label("4 số cuối số định danh cá nhân hoặc số điện thoại").fill("4567")
     page.get_by_role("button", name="Tra cứu").click()
     page.wait_for_url(f"**/tra-cuu/{dossier.code}/")
     assert page.locator(".status-now").inner_text() == "Được tiếp nhận"
     assert "N*** V*** A" in page.content()
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_the_wrong_digits_message_is_announced_and_accessible(page) -> None:  # type: ignore[no-untyped-def]
@@ -56,4 +41,4 @@ def test_the_wrong_digits_message_is_announced_and_accessible(page) -> None:  # 
     page.get_by_label("4 số cuối số định danh cá nhân hoặc số điện thoại").fill("0000")
     page.get_by_role("button", name="Tra cứu").click()
     assert "Không tìm thấy hồ sơ" in page.get_by_role("alert").inner_text()
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
