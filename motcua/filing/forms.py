@@ -19,7 +19,7 @@ class ContactForm(forms.Form):
         label="Số điện thoại hoặc thư điện tử",
         max_length=255,
         help_text="Chúng tôi gửi mã xác thực gồm 6 chữ số tới đây.",
-        widget=forms.TextInput(attrs={"autocomplete": "email tel", "inputmode": "email"}),
+        widget=forms.TextInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
 
     def clean_contact(self) -> Contact:
