@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from motcua.accounts.models import User
+from motcua.conftest import axe_violations
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.tests.conftest import make_world
@@ -116,6 +117,7 @@ def test_a_citizen_files_supplements_and_sees_the_result_ready(  # type: ignore[
 
     # The result is returned: the citizen rates the service once, on the 5-level scale.
     rating = page.get_by_role("region", name="Đánh giá mức độ hài lòng")
+    assert axe_violations(page) == []
     scale = rating.get_by_role("group", name="Ông/bà có hài lòng với việc giải quyết hồ sơ không?")
     assert scale.get_by_role("radio").count() == 5
     scale.get_by_role("radio", name="Hài lòng", exact=True).check()
