@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from motcua.feedback import selectors, workflow
@@ -83,7 +84,9 @@ def start(request: HttpRequest) -> HttpResponse:
         except otp.OtpError as error:
             messages.error(request, error.messages[0])
         else:
-            messages.success(request, f"Đã gửi mã xác thực tới {contact.masked}.")
+            messages.success(
+                request, _("Đã gửi mã xác thực tới %(contact)s.") % {"contact": contact.masked}
+            )
         return redirect("pakn:verify")
     return render(request, "feedback/public_start.html", {"form": form})
 
@@ -112,13 +115,13 @@ def verify(request: HttpRequest) -> HttpResponse:
 def compose(request: HttpRequest) -> HttpResponse:
     verified = request.session.get(SESSION_CONTACT)
     if not verified:
-        messages.error(request, "Vui lòng xác thực số điện thoại hoặc thư điện tử trước.")
+        messages.error(request, _("Vui lòng xác thực số điện thoại hoặc thư điện tử trước."))
         return redirect("pakn:start")
     form = ContentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not throttle.attempt(SUBMIT_LIMIT, str(request.META.get("REMOTE_ADDR", ""))):
             form.add_error(
-                None, "Bạn đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau."
+                None, _("Bạn đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau.")
             )
         else:
             return _submit(request, form, verified)
@@ -174,12 +177,12 @@ def add_info(request: HttpRequest, token: str) -> HttpResponse:
     form = InfoForm(request.POST)
     try:
         if not form.is_valid():
-            raise workflow.PaknError("Vui lòng nhập thông tin bổ sung.")
+            raise workflow.PaknError(_("Vui lòng nhập thông tin bổ sung."))
         workflow.pakn_info_received(pakn=pakn, actor=None, info=form.cleaned_data["text"])
     except workflow.PaknError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "Đã gửi thông tin bổ sung.")
+        messages.success(request, _("Đã gửi thông tin bổ sung."))
     return redirect("pakn:follow", token=token)
 
 
@@ -189,7 +192,7 @@ def _react(request: HttpRequest, token: str, liked: bool) -> HttpResponse:
     except workflow.PaknError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, "Cảm ơn bạn đã đánh giá câu trả lời.")
+        messages.success(request, _("Cảm ơn bạn đã đánh giá câu trả lời."))
     return redirect("pakn:follow", token=token)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import OrgUnit
 from motcua.dossiers.models import personal_id_validator
@@ -16,9 +17,9 @@ from motcua.filing.otp import Contact, contact_from
 
 class ContactForm(forms.Form):
     contact = forms.CharField(
-        label="Số điện thoại hoặc thư điện tử",
+        label=_("Số điện thoại hoặc thư điện tử"),
         max_length=255,
-        help_text="Chúng tôi gửi mã xác thực gồm 6 chữ số tới đây.",
+        help_text=_("Chúng tôi gửi mã xác thực gồm 6 chữ số tới đây."),
         widget=forms.TextInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
 
@@ -28,7 +29,7 @@ class ContactForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Mã xác thực (6 chữ số)",
+        label=_("Mã xác thực (6 chữ số)"),
         max_length=12,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": r"\d{6}"}
@@ -39,28 +40,28 @@ class CodeForm(forms.Form):
 class ApplicantForm(forms.Form):
     """The applicant's details; names match `services.APPLICANT_KEYS`."""
 
-    name = forms.CharField(label="Họ và tên người nộp (hoặc tên tổ chức)", max_length=255)
+    name = forms.CharField(label=_("Họ và tên người nộp (hoặc tên tổ chức)"), max_length=255)
     personal_id = forms.CharField(
-        label="Số định danh cá nhân (12 chữ số)",
+        label=_("Số định danh cá nhân (12 chữ số)"),
         max_length=12,
         required=False,
         validators=[personal_id_validator],
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     organisation_id = forms.CharField(
-        label="Mã số tổ chức (nếu nộp cho tổ chức)", max_length=32, required=False
+        label=_("Mã số tổ chức (nếu nộp cho tổ chức)"), max_length=32, required=False
     )
     phone = forms.CharField(
-        label="Số điện thoại", max_length=20, required=False,
+        label=_("Số điện thoại"), max_length=20, required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )  # fmt: skip
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    address = forms.CharField(label="Địa chỉ", max_length=500, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    address = forms.CharField(label=_("Địa chỉ"), max_length=500, required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not (data.get("personal_id") or data.get("organisation_id")):
-            raise ValidationError("Cần số định danh cá nhân (12 chữ số) hoặc mã số của tổ chức.")
+            raise ValidationError(_("Cần số định danh cá nhân (12 chữ số) hoặc mã số của tổ chức."))
         return data
 
 
@@ -68,9 +69,9 @@ class CitizenContactForm(forms.Form):
     """Assisted filing: the citizen's own contact, where notices and codes will go."""
 
     citizen_contact = forms.CharField(
-        label="Số điện thoại hoặc thư điện tử của công dân",
+        label=_("Số điện thoại hoặc thư điện tử của công dân"),
         max_length=255,
-        help_text="Công dân nhận thông báo và tra cứu hồ sơ bằng liên hệ này.",
+        help_text=_("Công dân nhận thông báo và tra cứu hồ sơ bằng liên hệ này."),
     )
 
     def clean_citizen_contact(self) -> Contact:
@@ -79,9 +80,9 @@ class CitizenContactForm(forms.Form):
 
 class UnitForm(forms.Form):
     receiving_unit = forms.ModelChoiceField(
-        label="Nơi tiếp nhận hồ sơ",
+        label=_("Nơi tiếp nhận hồ sơ"),
         queryset=OrgUnit.objects.none(),
-        empty_label="— Chọn nơi tiếp nhận —",
+        empty_label=_("— Chọn nơi tiếp nhận —"),
     )
 
     def __init__(self, *args: Any, units: QuerySet[OrgUnit], **kwargs: Any) -> None:
@@ -145,7 +146,7 @@ def extra_problems(schema: Sequence[Mapping[str, Any]], stored: Mapping[str, str
 
 class SupplementForm(forms.Form):
     note = forms.CharField(
-        label="Ghi chú cho cán bộ (không bắt buộc)",
+        label=_("Ghi chú cho cán bộ (không bắt buộc)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

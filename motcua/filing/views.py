@@ -16,6 +16,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from motcua.accounts.models import User
@@ -47,7 +49,7 @@ SESSION_PENDING = "filing.pending"  # the contact a code was sent to, and where 
 SESSION_STASH = "filing.stash"  # what was typed when the session had expired, by procedure
 SESSION_DOSSIERS = "filing.dossiers"  # dossier codes opened through a signed link
 
-EXPIRED = (
+EXPIRED = gettext_lazy(
     "Phiên làm việc đã hết hạn hoặc bạn chưa xác thực. Hồ sơ nháp được lưu trên hệ thống: "
     "hãy nhập lại đúng số điện thoại hoặc thư điện tử đã dùng và mã xác thực mới để tiếp tục."
 )
@@ -126,7 +128,9 @@ def _send(
     except otp.OtpError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Đã gửi mã xác thực tới {contact.masked}.")
+        messages.success(
+            request, _("Đã gửi mã xác thực tới %(contact)s.") % {"contact": contact.masked}
+        )
     return redirect(url("verify"))
 
 
@@ -276,19 +280,19 @@ def draft(request: HttpRequest, procedure_pk: int, assisted: bool = False) -> Ht
         filing = services.filing_save(filing=filing, **_typed(forms))
         upload_errors = _attach_uploads(request, filing)
         if valid and not upload_errors:
-            messages.success(request, "Đã lưu hồ sơ nháp.")
+            messages.success(request, _("Đã lưu hồ sơ nháp."))
             return redirect(_urls(procedure_pk, assisted)["review"])
         if upload_errors:
             messages.error(
                 request,
-                "Có tệp không tải lên được. Những gì bạn đã nhập vẫn được lưu trong hồ sơ nháp.",
+                _("Có tệp không tải lên được. Những gì bạn đã nhập vẫn được lưu trong hồ sơ nháp."),
             )
     elif stash:
         request.session.modified = True
         forms = DraftForms(filing, stash)
         forms.is_valid()
         filing = services.filing_save(filing=filing, **_typed(forms))
-        messages.info(request, "Những gì bạn nhập trước khi phiên hết hạn đã được lưu lại.")
+        messages.info(request, _("Những gì bạn nhập trước khi phiên hết hạn đã được lưu lại."))
     else:
         forms = DraftForms(filing)
     return _render_draft(request, filing, forms, assisted, upload_errors)
@@ -333,7 +337,7 @@ def detach(
     except _NotOffered as error:
         return _not_offered(request, str(error))
     services.filing_detach(filing=_open(version, filer), file_pk=file_pk)
-    messages.success(request, "Đã xóa tệp khỏi hồ sơ nháp.")
+    messages.success(request, _("Đã xóa tệp khỏi hồ sơ nháp."))
     return redirect(_urls(procedure_pk, assisted)["draft"])
 
 
@@ -364,7 +368,7 @@ def submit(request: HttpRequest, procedure_pk: int, assisted: bool = False) -> H
     pk = request.POST.get("filing", "")
     filing = Filing.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
     if filing is None or not _owns(filer, filing):
-        messages.error(request, "Không tìm thấy hồ sơ nháp. Vui lòng kiểm tra lại.")
+        messages.error(request, _("Không tìm thấy hồ sơ nháp. Vui lòng kiểm tra lại."))
         return redirect(_urls(procedure_pk, assisted)["draft"])
     try:
         dossier = services.filing_submit(filing=filing)
@@ -468,7 +472,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
     except services.FilingError as error:
         form.add_error(None, error.messages[0])
         return _render_follow(request, dossier, form, status=400)
-    messages.success(request, "Đã gửi giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý.")
+    messages.success(request, _("Đã gửi giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý."))
     return redirect(url("follow", code))
 
 
