@@ -94,3 +94,12 @@ def axe_violations(page: Any, impacts: Iterable[str] = SERIOUS) -> list[str]:
 def axe() -> Callable[..., list[str]]:
     """`axe(page)`: the serious and critical accessibility violations on the page."""
     return axe_violations
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """An English request leaves its language active in the thread; reset it to Vietnamese."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -47,7 +47,10 @@ def fill_draft(page, online: Online) -> None:  # type: ignore[no-untyped-def]
 
 
 def log_in(browser, live_server, user: User):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
+    # A Vietnamese browser, as the officers' are: the pages follow Accept-Language.
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="vi-VN", base_url=live_server.url
+    )
     officer = context.new_page()
     officer.set_default_timeout(10_000)
     officer.goto("/dang-nhap/")
