@@ -115,25 +115,28 @@ def _claim() -> RollupState | None:
 
 
 def update_rollups(batch: int = BATCH) -> int:
-    """Fold the new events into the rollups; returns how many dossiers were refreshed
-    (0 when another process holds the watermark)."""
+    """Fold the new events into the rollups; returns how many new events were read (0 when
+    none, or when another process holds the watermark)."""
     with transaction.atomic():
         state = _claim()
         if state is None:
             return 0
-        since = timezone.now() - OVERLAP
-        events = DossierEvent.objects.filter(pk__gt=state.last_event_id) | DossierEvent.objects.filter(
-            at__gte=since, pk__lte=state.last_event_id
+        fresh = list(
+            DossierEvent.objects.filter(pk__gt=state.last_event_id)
+            .order_by("pk")
+            .values_list("pk", "dossier_id")[: batch * 10]
         )
-        rows = list(events.order_by("pk").values_list("pk", "dossier_id")[: batch * 10])
-        dossier_ids = sorted({d for _, d in rows})
+        recent = DossierEvent.objects.filter(
+            at__gte=timezone.now() - OVERLAP, pk__lte=state.last_event_id
+        ).values_list("dossier_id", flat=True)
+        dossier_ids = sorted({d for _, d in fresh} | set(recent))
         for chunk in _chunks(dossier_ids, batch):
             refresh_dossiers(chunk)
-        if rows:
-            state.last_event_id = max(state.last_event_id, max(pk for pk, _ in rows))
+        if fresh:
+            state.last_event_id = fresh[-1][0]
         state.updated_at = timezone.now()
         state.save()
-        return len(dossier_ids)
+        return len(fresh)
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:

@@ -1,0 +1,148 @@
+"""A realistic year of dossiers, made through the real workflow (docs/reports.md, §6).
+
+Every dossier is driven by the same workflow functions the pages call, with the clock set to
+each action's moment, so its events, facts and rollups are exactly what real use produces.
+Mix (per dossier): 60% counter, 35% online (a third of them assisted), 5% post; 8% a
+supplement request (a tenth of those a second one), 5% fees, 3% refused, 2% stopped, 2%
+withdrawn, 2% rescheduled, about 10% late, 30% rated.
+"""
+
+import datetime as dt
+import random
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from unittest import mock
+
+from django.utils import timezone
+
+from motcua.accounts.models import OrgUnit, Role, User, UnitKind
+from motcua.catalog.models import ProcedureVersion, VersionStatus
+from motcua.dossiers import workflow
+from motcua.dossiers.models import Channel, Dossier, ReturnMethod
+from motcua.surveys.models import Rating, RatingChannel
+from motcua.workdays.timecalc import ZONE
+
+APPLICANT = workflow.Applicant(name="Người dân thử nghiệm", personal_id="001203004567",
+                               phone="0912345678", address="Thôn 1")  # fmt: skip
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 1, 5, 8, tzinfo=ZONE)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@contextmanager
+def frozen(clock: Clock) -> Iterator[None]:
+    with mock.patch.object(timezone, "now", clock):
+        yield
+
+
+def _staff(unit: OrgUnit) -> User:
+    user, created = User.objects.get_or_create(username=f"sinh-du-lieu-{unit.code}",
+                                               defaults={"full_name": f"Cán bộ {unit.name}"})  # fmt: skip
+    if created:
+        for role in (Role.RECEIVER, Role.HANDLER, Role.HEAD, Role.SIGNER, Role.CLERK):
+            user.memberships.create(unit=unit, role=role)
+    return user
+
+
+def generate(count: int, year: int = 2026, seed: int = 766,
+             progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
+    rng, clock = random.Random(seed), Clock()
+    units = list(OrgUnit.objects.filter(kind__in=(UnitKind.COMMUNE, UnitKind.WARD)))
+    versions = list(ProcedureVersion.objects.filter(status=VersionStatus.PUBLISHED,
+                                                    time_limit_unit__isnull=False)[:40])  # fmt: skip
+    if not units or not versions:
+        raise ValueError("Cần có xã và thủ tục đã công bố (chạy seed_demo trước).")
+    staff = {u.pk: _staff(u) for u in units}
+    with frozen(clock):
+        for i in range(count):
+            unit = rng.choice(units)
+            clock.now = _working_moment(rng, year)
+            _life(rng, clock, unit, staff[unit.pk], rng.choice(versions))
+            if progress:
+                progress(i + 1, count)
+    return count
+
+
+def _working_moment(rng: random.Random, year: int) -> dt.datetime:
+    day = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 340))
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time(7 + rng.randrange(0, 9), rng.randrange(0, 60)),
+                               tzinfo=ZONE)  # fmt: skip
+
+
+def _later(clock: Clock, rng: random.Random, hours: float) -> None:
+    clock.now += dt.timedelta(hours=hours * rng.uniform(0.5, 1.5))
+
+
+def _life(rng: random.Random, clock: Clock, unit: OrgUnit, u: User, v: ProcedureVersion) -> None:
+    channel = rng.choices((Channel.COUNTER, Channel.ONLINE, Channel.POST), (60, 35, 5))[0]
+    if channel == Channel.ONLINE:
+        d = workflow.submit_online(version=v, receiving_unit=unit, applicant=APPLICANT,
+                                   assisted_by=u if rng.random() < 0.33 else None)  # fmt: skip
+        _later(clock, rng, 2)
+        if rng.random() < 0.03:
+            workflow.refuse(dossier=d, actor=u, reasons=["Không thuộc thẩm quyền"])
+            return
+        d = workflow.accept_online(dossier=d, actor=u)
+    else:
+        d = workflow.receive(actor=u, version=v, receiving_unit=unit, applicant=APPLICANT,
+                             channel=channel)  # fmt: skip
+    _process(rng, clock, d, u)
+
+
+def _process(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
+    roll = rng.random()
+    if roll < 0.02:
+        workflow.withdraw(dossier=d, actor=u, request_date=clock.now.date())
+        return
+    for _ in range(2 if rng.random() < 0.008 else int(rng.random() < 0.08)):
+        d = workflow.request_supplement(dossier=d, actor=u, missing=["Bản sao giấy tờ"])
+        _later(clock, rng, 16)
+        d = workflow.supplement_received(dossier=d, actor=u)
+    _later(clock, rng, 1)
+    d = workflow.assign(dossier=workflow.forward(dossier=d, actor=u), actor=u, assignee=u)
+    if roll > 0.98:
+        workflow.stop(dossier=d, actor=u, reasons=["Không đủ điều kiện"])
+        return
+    if rng.random() < 0.05:
+        d = workflow.pause_for_fees(dossier=d, actor=u, amount_vnd=100000)
+        _later(clock, rng, 8)
+        d = workflow.resume(dossier=d, actor=u)
+    _finish(rng, clock, d, u)
+
+
+def _finish(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
+    assert d.due_at is not None
+    late = rng.random() < 0.10
+    if rng.random() < 0.02 and clock.now < d.due_at - dt.timedelta(hours=2):
+        new_due = d.due_at + dt.timedelta(days=3)
+        d = workflow.reschedule(dossier=d, actor=u, new_due_at=new_due, reason="Cần xác minh")
+    target = (d.due_at + dt.timedelta(days=rng.uniform(0.1, 5))) if late else (
+        clock.now + (d.due_at - clock.now) * rng.uniform(0.2, 0.95))  # fmt: skip
+    clock.now = max(clock.now, target)
+    d = workflow.issue_result(dossier=workflow.approve(dossier=d, actor=u), actor=u,
+                              result_number=f"{d.pk}/KQ")  # fmt: skip
+    if clock.now > dt.datetime.now(ZONE):
+        return  # still waiting at the desk
+    _later(clock, rng, 4)
+    method = ReturnMethod.ELECTRONIC if d.channel == Channel.ONLINE else ReturnMethod.COUNTER
+    d = workflow.return_result(dossier=d, actor=u, method=method, returned_to=APPLICANT.name)
+    if rng.random() < 0.3:
+        Rating.objects.create(dossier=d, level=rng.choices((5, 4, 3, 2, 1), (50, 30, 12, 5, 3))[0],
+                              channel=RatingChannel.KIOSK, at=clock.now)  # fmt: skip
+
+
+def bar(done: int, total: int) -> None:
+    if done % max(total // 200, 1) and done != total:
+        return
+    filled = 40 * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (40 - filled)}] {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")

@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from motcua.demo.generate import bar, generate
+from motcua.reports.rollups import rebuild_rollups
+
+
+class Command(BaseCommand):
+    help = "Sinh hồ sơ của một năm qua quy trình thật (kèm thanh tiến độ), rồi tính lại số liệu tổng hợp."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--count", type=int, required=True)
+        parser.add_argument("--year", type=int, default=2026)
+        parser.add_argument("--seed", type=int, default=766)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            generate(options["count"], options["year"], options["seed"], progress=bar)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Đã sinh {options['count']} hồ sơ; tính lại số liệu tổng hợp…")
+        self.stdout.write(f"Số liệu của {rebuild_rollups()} hồ sơ đã sẵn sàng.")
