@@ -16,15 +16,16 @@ from unittest import mock
 
 from django.utils import timezone
 
-from motcua.accounts.models import OrgUnit, Role, User, UnitKind
-from motcua.catalog.models import ProcedureVersion, VersionStatus
+from motcua.accounts.models import OrgUnit, Role, UnitKind, User
+from motcua.catalog.models import ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Channel, Dossier, ReturnMethod
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.workdays.timecalc import ZONE
 
-APPLICANT = workflow.Applicant(name="Người dân thử nghiệm", personal_id="001203004567",
-                               phone="0912345678", address="Thôn 1")  # fmt: skip
+APPLICANT = workflow.Applicant(
+    name="Người dân thử nghiệm", personal_id="001203004567", phone="0912345678", address="Thôn 1"
+)
 
 
 class Clock:
@@ -42,39 +43,59 @@ def frozen(clock: Clock) -> Iterator[None]:
 
 
 def _staff(unit: OrgUnit) -> User:
-    user, created = User.objects.get_or_create(username=f"sinh-du-lieu-{unit.code}",
-                                               defaults={"full_name": f"Cán bộ {unit.name}"})  # fmt: skip
+    user, created = User.objects.get_or_create(
+        username=f"sinh-du-lieu-{unit.code}", defaults={"full_name": f"Cán bộ {unit.name}"}
+    )
     if created:
         for role in (Role.RECEIVER, Role.HANDLER, Role.HEAD, Role.SIGNER, Role.CLERK):
             user.memberships.create(unit=unit, role=role)
     return user
 
 
-def generate(count: int, year: int = 2026, seed: int = 766,
-             progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
+def generate(
+    count: int,
+    year: int = 2026,
+    seed: int = 766,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     rng, clock = random.Random(seed), Clock()
     units = list(OrgUnit.objects.filter(kind__in=(UnitKind.COMMUNE, UnitKind.WARD)))
-    versions = list(ProcedureVersion.objects.filter(status=VersionStatus.PUBLISHED,
-                                                    time_limit_unit__isnull=False)[:40])  # fmt: skip
+    versions = list(
+        ProcedureVersion.objects.filter(
+            status=VersionStatus.PUBLISHED, time_limit_unit__isnull=False
+        )[:40]
+    )
     if not units or not versions:
         raise ValueError("Cần có xã và thủ tục đã công bố (chạy seed_demo trước).")
     staff = {u.pk: _staff(u) for u in units}
+    offered = _offered(versions)
+    units = [u for u in units if offered.get(u.pk)]
     with frozen(clock):
         for i in range(count):
             unit = rng.choice(units)
             clock.now = _working_moment(rng, year)
-            _life(rng, clock, unit, staff[unit.pk], rng.choice(versions))
+            _life(rng, clock, unit, staff[unit.pk], rng.choice(offered[unit.pk]))
             if progress:
                 progress(i + 1, count)
     return count
+
+
+def _offered(versions: list[ProcedureVersion]) -> dict[int, list[ProcedureVersion]]:
+    by_procedure = {v.procedure_id: v for v in versions}
+    found: dict[int, list[ProcedureVersion]] = {}
+    rows = ProcedureOffering.objects.filter(procedure_id__in=by_procedure)
+    for unit, procedure in rows.values_list("unit_id", "procedure_id"):
+        found.setdefault(unit, []).append(by_procedure[procedure])
+    return found
 
 
 def _working_moment(rng: random.Random, year: int) -> dt.datetime:
     day = dt.date(year, 1, 5) + dt.timedelta(days=rng.randrange(0, 340))
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
-    return dt.datetime.combine(day, dt.time(7 + rng.randrange(0, 9), rng.randrange(0, 60)),
-                               tzinfo=ZONE)  # fmt: skip
+    return dt.datetime.combine(
+        day, dt.time(7 + rng.randrange(0, 9), rng.randrange(0, 60)), tzinfo=ZONE
+    )
 
 
 def _later(clock: Clock, rng: random.Random, hours: float) -> None:
@@ -84,16 +105,21 @@ def _later(clock: Clock, rng: random.Random, hours: float) -> None:
 def _life(rng: random.Random, clock: Clock, unit: OrgUnit, u: User, v: ProcedureVersion) -> None:
     channel = rng.choices((Channel.COUNTER, Channel.ONLINE, Channel.POST), (60, 35, 5))[0]
     if channel == Channel.ONLINE:
-        d = workflow.submit_online(version=v, receiving_unit=unit, applicant=APPLICANT,
-                                   assisted_by=u if rng.random() < 0.33 else None)  # fmt: skip
+        d = workflow.submit_online(
+            version=v,
+            receiving_unit=unit,
+            applicant=APPLICANT,
+            assisted_by=u if rng.random() < 0.33 else None,
+        )
         _later(clock, rng, 2)
         if rng.random() < 0.03:
             workflow.refuse(dossier=d, actor=u, reasons=["Không thuộc thẩm quyền"])
             return
         d = workflow.accept_online(dossier=d, actor=u)
     else:
-        d = workflow.receive(actor=u, version=v, receiving_unit=unit, applicant=APPLICANT,
-                             channel=channel)  # fmt: skip
+        d = workflow.receive(
+            actor=u, version=v, receiving_unit=unit, applicant=APPLICANT, channel=channel
+        )
     _process(rng, clock, d, u)
 
 
@@ -121,22 +147,31 @@ def _process(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
 def _finish(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
     assert d.due_at is not None
     late = rng.random() < 0.10
-    if rng.random() < 0.02 and clock.now < d.due_at - dt.timedelta(hours=2):
-        new_due = d.due_at + dt.timedelta(days=3)
-        d = workflow.reschedule(dossier=d, actor=u, new_due_at=new_due, reason="Cần xác minh")
-    target = (d.due_at + dt.timedelta(days=rng.uniform(0.1, 5))) if late else (
-        clock.now + (d.due_at - clock.now) * rng.uniform(0.2, 0.95))  # fmt: skip
+    due: dt.datetime = d.due_at
+    if rng.random() < 0.02 and clock.now < due - dt.timedelta(hours=2):
+        due = due + dt.timedelta(days=3)
+        d = workflow.reschedule(dossier=d, actor=u, new_due_at=due, reason="Cần xác minh")
+    target = (
+        (due + dt.timedelta(days=rng.uniform(0.1, 5)))
+        if late
+        else (clock.now + (due - clock.now) * rng.uniform(0.2, 0.95))
+    )
     clock.now = max(clock.now, target)
-    d = workflow.issue_result(dossier=workflow.approve(dossier=d, actor=u), actor=u,
-                              result_number=f"{d.pk}/KQ")  # fmt: skip
+    d = workflow.issue_result(
+        dossier=workflow.approve(dossier=d, actor=u), actor=u, result_number=f"{d.pk}/KQ"
+    )
     if clock.now > dt.datetime.now(ZONE):
         return  # still waiting at the desk
     _later(clock, rng, 4)
     method = ReturnMethod.ELECTRONIC if d.channel == Channel.ONLINE else ReturnMethod.COUNTER
     d = workflow.return_result(dossier=d, actor=u, method=method, returned_to=APPLICANT.name)
     if rng.random() < 0.3:
-        Rating.objects.create(dossier=d, level=rng.choices((5, 4, 3, 2, 1), (50, 30, 12, 5, 3))[0],
-                              channel=RatingChannel.KIOSK, at=clock.now)  # fmt: skip
+        Rating.objects.create(
+            dossier=d,
+            level=rng.choices((5, 4, 3, 2, 1), (50, 30, 12, 5, 3))[0],
+            channel=RatingChannel.KIOSK,
+            at=clock.now,
+        )
 
 
 def bar(done: int, total: int) -> None:

@@ -47,11 +47,13 @@ def dossiers_for(unit_ids: Iterable[int], period: Period, figure: str) -> QueryS
     ids = list(unit_ids)
     scope = DossierFact.objects.filter(units_q(ids)).select_related("dossier")
     if figure in ENTERED:
-        return scope.filter(ENTERED[figure], entered_at__gte=period.start,
-                            entered_at__lt=period.end)  # fmt: skip
+        return scope.filter(
+            ENTERED[figure], entered_at__gte=period.start, entered_at__lt=period.end
+        )
     if figure in FINISHED:
-        return scope.filter(FINISHED[figure], finished_at__gte=period.start,
-                            finished_at__lt=period.end)  # fmt: skip
+        return scope.filter(
+            FINISHED[figure], finished_at__gte=period.start, finished_at__lt=period.end
+        )
     if figure in UNIONS:
         pks: set[int] = set()
         for part in UNIONS[figure]:
@@ -67,8 +69,10 @@ def dossiers_for(unit_ids: Iterable[int], period: Period, figure: str) -> QueryS
 def _open_pks(ids: list[int], period: Period, figure: str) -> list[int]:
     end, found = period.end, []
     for fact in open_facts(units_q(ids), end):
-        if figure == "open" or (figure == "late_at_end" and judged_late_at(fact, end)):
-            found.append(fact.pk)
-        elif open_state(fact, end) == figure:
+        if (
+            figure == "open"
+            or (figure == "late_at_end" and judged_late_at(fact, end))
+            or open_state(fact, end) == figure
+        ):
             found.append(fact.pk)
     return found

@@ -11,30 +11,42 @@ from motcua.reports.selectors import Figures
 
 # (group, [(column title, value of a row)]) — the group header spans its columns.
 COLUMNS = (
-    ("Số hồ sơ nhận giải quyết", [
-        ("Kỳ trước chuyển sang", lambda f: f["carried"]),
-        ("Trực tiếp", lambda f: f["received_counter"]),
-        ("Bưu chính", lambda f: f["received_post"]),
-        ("Trực tuyến (tự nộp)", lambda f: f["received_online_self"]),
-        ("Trực tuyến (được hỗ trợ)", lambda f: f["received_online_assisted"]),
-    ]),
-    ("Đã giải quyết", [
-        ("Trước hạn", lambda f: f["resolved_early"]),
-        ("Đúng hạn", lambda f: f["resolved_on_time"]),
-        ("Quá hạn", lambda f: f["resolved_late"]),
-    ]),
-    ("Đang giải quyết", [
-        ("Trong hạn", lambda f: f["in_time"]),
-        ("Quá hạn", lambda f: f["overdue"]),
-    ]),
-    ("Khác", [
-        ("Tạm dừng", lambda f: f["paused"]),
-        ("Từ chối", lambda f: f["refused"]),
-        ("Dừng xử lý", lambda f: f["stopped"]),
-        ("Rút hồ sơ", lambda f: f["withdrawn"]),
-        ("Thời gian giải quyết TB (ngày)", lambda f: f.average_days),
-    ]),
-)  # fmt: skip
+    (
+        "Số hồ sơ nhận giải quyết",
+        [
+            ("Kỳ trước chuyển sang", lambda f: f["carried"]),
+            ("Trực tiếp", lambda f: f["received_counter"]),
+            ("Bưu chính", lambda f: f["received_post"]),
+            ("Trực tuyến (tự nộp)", lambda f: f["received_online_self"]),
+            ("Trực tuyến (được hỗ trợ)", lambda f: f["received_online_assisted"]),
+        ],
+    ),
+    (
+        "Đã giải quyết",
+        [
+            ("Trước hạn", lambda f: f["resolved_early"]),
+            ("Đúng hạn", lambda f: f["resolved_on_time"]),
+            ("Quá hạn", lambda f: f["resolved_late"]),
+        ],
+    ),
+    (
+        "Đang giải quyết",
+        [
+            ("Trong hạn", lambda f: f["in_time"]),
+            ("Quá hạn", lambda f: f["overdue"]),
+        ],
+    ),
+    (
+        "Khác",
+        [
+            ("Tạm dừng", lambda f: f["paused"]),
+            ("Từ chối", lambda f: f["refused"]),
+            ("Dừng xử lý", lambda f: f["stopped"]),
+            ("Rút hồ sơ", lambda f: f["withdrawn"]),
+            ("Thời gian giải quyết TB (ngày)", lambda f: f.average_days),
+        ],
+    ),
+)
 
 
 def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
@@ -68,8 +80,9 @@ def _header(sheet) -> None:  # type: ignore[no-untyped-def]
         sheet.cell(4, column, text).alignment = centre
     column = 3
     for group, cols in COLUMNS:
-        sheet.merge_cells(start_row=4, start_column=column, end_row=4,
-                          end_column=column + len(cols) - 1)  # fmt: skip
+        sheet.merge_cells(
+            start_row=4, start_column=column, end_row=4, end_column=column + len(cols) - 1
+        )
         sheet.cell(4, column, group).alignment = centre
         for offset, (name, _) in enumerate(cols):
             sheet.cell(5, column + offset, name).alignment = centre

@@ -41,8 +41,9 @@ def fact_of(dossier: Dossier, events: Sequence[DossierEvent], digitised: bool) -
         due_at=dossier.due_at,
         supplement_count=sum(e.action == "request_supplement" for e in events),
         pauses=_pauses(events),
-        reschedules=[[e.at.isoformat(), e.payload["old_due_at"]] for e in events
-                     if e.action == "reschedule"],  # fmt: skip
+        reschedules=[
+            [e.at.isoformat(), e.payload["old_due_at"]] for e in events if e.action == "reschedule"
+        ],
         supplements=[e.at.isoformat() for e in events if e.action == "request_supplement"],
         electronic_result=bool(dossier.result_file) or _returned_online(events),
         digitised=digitised,
@@ -108,9 +109,7 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
     for event in DossierEvent.objects.filter(dossier_id__in=dossier_ids).select_related("step"):
         events[event.dossier_id].append(event)
     digitised = _digitised(dossier_ids)
-    return [
-        fact_of(d, events[d.pk], d.pk in digitised) for d in dossiers if events.get(d.pk)
-    ]
+    return [fact_of(d, events[d.pk], d.pk in digitised) for d in dossiers if events.get(d.pk)]
 
 
 def _digitised(dossier_ids: Sequence[int]) -> set[int]:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.db.models import Q
 
 from motcua.accounts.models import OrgUnit
@@ -41,27 +40,41 @@ SPECS = (
     Spec("1.2", "Cập nhật, công khai TTHC đúng hạn", 4, reason=NO_PUBLICATION),
     Spec("1.3", "Công khai đầy đủ các bộ phận TTHC", 2, reason=NO_PUBLICATION),
     Spec("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6, reason=NO_DVCQG),
-    Spec("2.1", "Hồ sơ giải quyết trước hạn, đúng hạn", 20,
-         figures=("judged_on_time", "judged")),
-    Spec("2.2", "Thời gian giải quyết trung bình (ngày làm việc)", 0, scored=False,
-         figures=("resolved", "resolved")),
+    Spec("2.1", "Hồ sơ giải quyết trước hạn, đúng hạn", 20, figures=("judged_on_time", "judged")),
+    Spec(
+        "2.2",
+        "Thời gian giải quyết trung bình (ngày làm việc)",
+        0,
+        scored=False,
+        figures=("resolved", "resolved"),
+    ),
     Spec("3.1", "TTHC cung cấp dịch vụ công trực tuyến", 4, Decimal("0.8")),
     Spec("3.2", "Dịch vụ công trực tuyến phát sinh hồ sơ", 4),
-    Spec("3.3", "Hồ sơ nộp trực tuyến", 4, Decimal("0.5"),
-         figures=("online_qualified", "received")),
+    Spec(
+        "3.3", "Hồ sơ nộp trực tuyến", 4, Decimal("0.5"), figures=("online_qualified", "received")
+    ),
     Spec("4.1", "TTHC tích hợp thanh toán trực tuyến", 2, Decimal("0.8"), reason=NO_PAYMENT),
     Spec("4.2", "TTHC phát sinh thanh toán trực tuyến", 2, reason=NO_PAYMENT),
     Spec("4.3", "Hồ sơ thanh toán trực tuyến", 6, reason=NO_PAYMENT),
     Spec("5.1", "Xử lý PAKN đúng hạn", 6, reason=NO_PAKN),
     Spec("5.2", "Hài lòng về xử lý PAKN", 6, reason=NO_PAKN),
-    Spec("5.3", "Hài lòng về tiếp nhận, giải quyết TTHC", 6, Decimal("0.9"),
-         figures=("satisfied", "judged")),
+    Spec(
+        "5.3",
+        "Hài lòng về tiếp nhận, giải quyết TTHC",
+        6,
+        Decimal("0.9"),
+        figures=("satisfied", "judged"),
+    ),
     Spec("6.1", "Cấp kết quả điện tử", 6, figures=("electronic_results", "resolved")),
-    Spec("6.2", "Số hóa thành phần hồ sơ", 4, Decimal("0.8"),
-         figures=("digitised", "received")),
+    Spec("6.2", "Số hóa thành phần hồ sơ", 4, Decimal("0.8"), figures=("digitised", "received")),
     Spec("6.3", "Cấp bản sao điện tử chứng thực", 2, reason="chưa có dữ liệu chứng thực điện tử"),
-    Spec("6.4", "Tái sử dụng dữ liệu số hóa", 2, Decimal("0.8"),
-         reason="chưa ghi nhận việc tái sử dụng dữ liệu"),
+    Spec(
+        "6.4",
+        "Tái sử dụng dữ liệu số hóa",
+        2,
+        Decimal("0.8"),
+        reason="chưa ghi nhận việc tái sử dụng dữ liệu",
+    ),
     Spec("6.5", "Hồ sơ liên kết kho dữ liệu cá nhân", 4, reason=NO_DATASTORE),
     Spec("6.6", "Hồ sơ sử dụng CSDL quốc gia về dân cư", 2, reason=NO_DATASTORE),
     Spec("6.7", "TTHC kết nối CSDL quốc gia về dân cư", 2, reason=NO_DATASTORE),
@@ -107,9 +120,18 @@ def score(spec: Spec, numerator: int, denominator: int, reason: str = "") -> Com
     if spec.target is None:
         points = rate * spec.max_points
     else:
-        points = Decimal(spec.max_points) if rate >= spec.target else rate * spec.max_points / spec.target
-    return Component(spec, numerator, denominator, (rate * 100).quantize(CENT, ROUND_HALF_UP),
-                     points.quantize(CENT, ROUND_HALF_UP))  # fmt: skip
+        points = (
+            Decimal(spec.max_points)
+            if rate >= spec.target
+            else rate * spec.max_points / spec.target
+        )
+    return Component(
+        spec,
+        numerator,
+        denominator,
+        (rate * 100).quantize(CENT, ROUND_HALF_UP),
+        points.quantize(CENT, ROUND_HALF_UP),
+    )
 
 
 def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[UnitIndex]:
@@ -138,7 +160,9 @@ class _UnitData:
         self.period, self.ids = period, set(unit_ids)
         self.sums: dict[int, Counter[str]] = defaultdict(Counter)
         span = span_q(period.first, period.after)
-        for (recv, dec), counts in rollup_sums(span, "receiving_unit_id", "deciding_unit_id").items():
+        for (recv, dec), counts in rollup_sums(
+            span, "receiving_unit_id", "deciding_unit_id"
+        ).items():
             for unit in {recv, dec}:
                 self.sums[unit].update(counts)  # type: ignore[index]
         self.late_open = self._late_open()
@@ -148,8 +172,14 @@ class _UnitData:
     def _late_open(self) -> Counter[int]:
         found: Counter[int] = Counter()
         end = self.period.end
-        for fact in open_facts(Q(), end).only("receiving_unit_id", "deciding_unit_id", "pauses",
-                                              "supplements", "reschedules", "due_at"):  # fmt: skip
+        for fact in open_facts(Q(), end).only(
+            "receiving_unit_id",
+            "deciding_unit_id",
+            "pauses",
+            "supplements",
+            "reschedules",
+            "due_at",
+        ):
             if judged_late_at(fact, end):
                 for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
                     found[unit] += 1
@@ -160,10 +190,16 @@ class _UnitData:
         (late ones already count against 5.3), and how many were rated at all."""
         disliked: Counter[int] = Counter()
         rated: Counter[int] = Counter()
-        finished = Rating.objects.filter(dossier__fact__finished_at__gte=self.period.start,
-                                         dossier__fact__finished_at__lt=self.period.end)  # fmt: skip
-        rows = finished.values_list("level", "dossier__fact__on_time",
-                                    "dossier__receiving_unit_id", "dossier__deciding_unit_id")  # fmt: skip
+        finished = Rating.objects.filter(
+            dossier__fact__finished_at__gte=self.period.start,
+            dossier__fact__finished_at__lt=self.period.end,
+        )
+        rows = finished.values_list(
+            "level",
+            "dossier__fact__on_time",
+            "dossier__receiving_unit_id",
+            "dossier__deciding_unit_id",
+        )
         for level, on_time, recv, dec in rows:
             for unit in {recv, dec}:
                 rated[unit] += 1
@@ -176,9 +212,11 @@ class _UnitData:
         used: Counter[int] = Counter()
         with_online = self._procedures_with_online_dossiers()
         rows = ProcedureOffering.objects.values_list(
-            "unit_id", "procedure_id", "procedure__versions__online_level",
+            "unit_id",
+            "procedure_id",
+            "procedure__versions__online_level",
             "procedure__versions__status",
-        )  # fmt: skip
+        )
         seen: set[tuple[int, int]] = set()
         for unit, procedure, level, status in rows:
             if status != "published" or (unit, procedure) in seen:
@@ -191,9 +229,13 @@ class _UnitData:
         return offered, online, used
 
     def _procedures_with_online_dossiers(self) -> set[tuple[int, int]]:
-        rows = DossierFact.objects.filter(
-            channel=2, entered_at__gte=self.period.start, entered_at__lt=self.period.end
-        ).values_list("receiving_unit_id", "procedure_version__procedure_id").distinct()
+        rows = (
+            DossierFact.objects.filter(
+                channel=2, entered_at__gte=self.period.start, entered_at__lt=self.period.end
+            )
+            .values_list("receiving_unit_id", "procedure_version__procedure_id")
+            .distinct()
+        )
         return set(rows)
 
 
@@ -232,20 +274,34 @@ def _average(spec: Spec, minutes: int, resolved: int) -> Component:
 
 def as_json(results: list[UnitIndex]) -> list[dict[str, object]]:
     return [
-        {"unit": r.unit.code, "name": r.unit.name, "rank": r.rank, "total": str(r.total),
-         "attainable": r.attainable, "components": [_component_json(c) for c in r.components]}
+        {
+            "unit": r.unit.code,
+            "name": r.unit.name,
+            "rank": r.rank,
+            "total": str(r.total),
+            "attainable": r.attainable,
+            "components": [_component_json(c) for c in r.components],
+        }
         for r in results
-    ]  # fmt: skip
+    ]
 
 
 def _component_json(c: Component) -> dict[str, object]:
     def text(value: object) -> str | None:
         return None if value is None else str(value)
 
-    return {"code": c.spec.code, "name": c.spec.name, "max": c.spec.max_points,
-            "target": text(c.spec.target), "numerator": c.numerator,
-            "denominator": c.denominator, "rate": text(c.rate), "value": text(c.value),
-            "points": text(c.points) if c.applicable else "N/A", "reason": c.reason}  # fmt: skip
+    return {
+        "code": c.spec.code,
+        "name": c.spec.name,
+        "max": c.spec.max_points,
+        "target": text(c.spec.target),
+        "numerator": c.numerator,
+        "denominator": c.denominator,
+        "rate": text(c.rate),
+        "value": text(c.value),
+        "points": text(c.points) if c.applicable else "N/A",
+        "reason": c.reason,
+    }
 
 
 def moment(day: dt.date) -> dt.datetime:

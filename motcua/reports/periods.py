@@ -70,7 +70,11 @@ def before_q(first: dt.date) -> Q:
 def months_of(period: Period) -> list[Period]:
     found, cursor = [], period.first.replace(day=1)
     while cursor <= period.last:
-        found.append(Period(max(cursor, period.first), min(next_month(cursor), period.after)
-                            - dt.timedelta(days=1)))  # fmt: skip
+        found.append(
+            Period(
+                max(cursor, period.first),
+                min(next_month(cursor), period.after) - dt.timedelta(days=1),
+            )
+        )
         cursor = next_month(cursor)
     return found

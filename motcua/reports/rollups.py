@@ -10,6 +10,7 @@ watermark row with SELECT … FOR UPDATE SKIP LOCKED, the others find it taken a
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -86,8 +87,13 @@ def _by_key(delta: Contributions) -> dict[Key, dict[str, int]]:
 def _apply(delta: Contributions) -> None:
     for key, values in _by_key(delta).items():
         grain, day, receiving, deciding, version = key
-        ident = {"grain": grain, "day": day, "receiving_unit_id": receiving,
-                 "deciding_unit_id": deciding, "procedure_version_id": version}  # fmt: skip
+        ident: dict[str, Any] = {
+            "grain": grain,
+            "day": day,
+            "receiving_unit_id": receiving,
+            "deciding_unit_id": deciding,
+            "procedure_version_id": version,
+        }
         Rollup.objects.get_or_create(**ident)
         Rollup.objects.filter(**ident).update(
             **{name: F(name) + value for name, value in values.items()}
@@ -168,8 +174,14 @@ def rollups_from_facts() -> None:
     for fact in DossierFact.objects.iterator(chunk_size=5000):
         total.update(contributions(fact))
     rows = [
-        Rollup(grain=key[0], day=key[1], receiving_unit_id=key[2], deciding_unit_id=key[3],
-               procedure_version_id=key[4], **values)  # fmt: skip
+        Rollup(
+            grain=key[0],
+            day=key[1],
+            receiving_unit_id=key[2],
+            deciding_unit_id=key[3],
+            procedure_version_id=key[4],
+            **values,
+        )
         for key, values in _by_key(total).items()
     ]
     Rollup.objects.bulk_create(rows, batch_size=5000)
@@ -181,7 +193,12 @@ def rollup_snapshot() -> dict[Key, dict[str, int]]:
     for row in Rollup.objects.all():
         values = {name: getattr(row, name) for name in COUNTERS if getattr(row, name)}
         if values:
-            key = (row.grain, row.day, row.receiving_unit_id, row.deciding_unit_id,
-                   row.procedure_version_id)  # fmt: skip
+            key = (
+                row.grain,
+                row.day,
+                row.receiving_unit_id,
+                row.deciding_unit_id,
+                row.procedure_version_id,
+            )
             found[key] = values
     return found

@@ -5,6 +5,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
@@ -15,8 +16,7 @@ from motcua.reports.models import COUNTERS, DossierFact, Rollup
 from motcua.reports.periods import Period, before_q, span_q
 
 ONE_WORKING_DAY = 480
-RECEIVED = ("received_counter", "received_post", "received_online_self",
-            "received_online_assisted")  # fmt: skip
+RECEIVED = ("received_counter", "received_post", "received_online_self", "received_online_assisted")
 RESOLVED = ("resolved_early", "resolved_on_time", "resolved_late")
 FINISHED = (*RESOLVED, "refused", "stopped", "withdrawn")
 OPEN_STATES = ("in_time", "overdue", "paused")
@@ -65,12 +65,14 @@ class Figures:
 
 def units_q(unit_ids: Iterable[int], prefix: str = "") -> Q:
     ids = list(unit_ids)
-    return Q(**{f"{prefix}receiving_unit_id__in": ids}) | Q(**{f"{prefix}deciding_unit_id__in": ids})
+    return Q(**{f"{prefix}receiving_unit_id__in": ids}) | Q(
+        **{f"{prefix}deciding_unit_id__in": ids}
+    )
 
 
 def rollup_sums(where: Q, *group: str) -> dict[tuple[object, ...], Counter[str]]:
-    rows = Rollup.objects.filter(where).values(*group).annotate(
-        **{f"s_{n}": Sum(n) for n in COUNTERS}
+    rows = (
+        Rollup.objects.filter(where).values(*group).annotate(**{f"s_{n}": Sum(n) for n in COUNTERS})
     )
     return {
         tuple(row[g] for g in group): Counter({n: row[f"s_{n}"] or 0 for n in COUNTERS})
@@ -131,9 +133,13 @@ def period_report(unit_ids: Iterable[int], period: Period, by: str = "procedure"
     for key, counts in before.items():
         rows[key]["carried"] += sum(counts[n] for n in RECEIVED) - sum(counts[n] for n in FINISHED)
     opened = open_facts(units_q(ids), period.end).only(
-        "deciding_unit_id", "procedure_version_id", "pauses", "supplements", "reschedules",
+        "deciding_unit_id",
+        "procedure_version_id",
+        "pauses",
+        "supplements",
+        "reschedules",
         "due_at",
-    )  # fmt: skip
+    )
     for fact in opened:
         rows[(fact.deciding_unit_id, fact.procedure_version_id)][open_state(fact, period.end)] += 1
     return _grouped(rows, by)
@@ -153,17 +159,19 @@ def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figu
 
 
 def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, dict]:  # type: ignore[type-arg]
-    versions = {v for _, v in rows}
+    versions: set[Any] = {v for _, v in rows}
     if by == "unit":
-        names = dict(OrgUnit.objects.filter(pk__in={u for u, _ in rows}).values_list("pk", "name"))
+        names = dict(OrgUnit.objects.filter(pk__in=[u for u, _ in rows]).values_list("pk", "name"))
         return {"names": names, "sector_of": {}}
     found = ProcedureVersion.objects.filter(pk__in=versions).values_list(
         "pk", "name", "procedure__sector_id", "procedure__sector__name"
     )
     if by == "procedure":
         return {"names": {pk: name for pk, name, _, _ in found}, "sector_of": {}}
-    return {"sector_of": {pk: s for pk, _, s, _ in found},
-            "names": {s: sname for _, _, s, sname in found}}  # fmt: skip
+    return {
+        "sector_of": {pk: s for pk, _, s, _ in found},
+        "names": {s: sname for _, _, s, sname in found},
+    }
 
 
 def total_figures(unit_ids: Iterable[int], period: Period) -> Figures:
@@ -195,7 +203,9 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
         "dossier__receiving_unit", "dossier__current_step", "dossier__assignee"
     )
     for fact in facts:
-        until = fact.finished_at if fact.finished_at and fact.finished_at < period.end else period.end
+        until = (
+            fact.finished_at if fact.finished_at and fact.finished_at < period.end else period.end
+        )
         due = due_in_force(fact, until)
         delay = 0
         if due is not None and due < until:

@@ -18,7 +18,7 @@ from motcua.reports.periods import Period
 def _period(request: HttpRequest) -> Period:
     today = timezone.localdate()
     try:
-        first = dt.date.fromisoformat(request.GET.get("tu", "")) 
+        first = dt.date.fromisoformat(request.GET.get("tu", ""))
     except ValueError:
         first = today.replace(month=1, day=1)
     try:
@@ -52,16 +52,26 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     chart = charts.bar_chart(
         "Hồ sơ tiếp nhận và giải quyết theo tháng",
         [label for label, _ in months],
-        [charts.Series("Tiếp nhận", [f.received for _, f in months]),
-         charts.Series("Giải quyết", [f.resolved for _, f in months]),
-         charts.Series("Quá hạn", [f["resolved_late"] + f["overdue"] for _, f in months])],
-    )  # fmt: skip
+        [
+            charts.Series("Tiếp nhận", [f.received for _, f in months]),
+            charts.Series("Giải quyết", [f.resolved for _, f in months]),
+            charts.Series("Quá hạn", [f["resolved_late"] + f["overdue"] for _, f in months]),
+        ],
+    )
     ranked_units = OrgUnit.objects.filter(pk__in=ids)
     ranking = index766.index766(period, [u for u in ranked_units if u.pk in _with_data(ids)])
-    return render(request, "reports/dashboard.html", {
-        "unit": unit, "period": period, "total": selectors.total_figures(ids, period),
-        "months": months, "chart": chart, "ranking": ranking,
-    })  # fmt: skip
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "unit": unit,
+            "period": period,
+            "total": selectors.total_figures(ids, period),
+            "months": months,
+            "chart": chart,
+            "ranking": ranking,
+        },
+    )
 
 
 def _with_data(ids: list[int]) -> set[int]:
@@ -73,8 +83,9 @@ def period_report(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period, by = _period(request), _by(request)
     rows = selectors.period_report(ids, period, by)
-    return render(request, "reports/period.html",
-                  {"unit": unit, "period": period, "rows": rows, "by": by})  # fmt: skip
+    return render(
+        request, "reports/period.html", {"unit": unit, "period": period, "rows": rows, "by": by}
+    )
 
 
 def _by(request: HttpRequest) -> str:
@@ -104,10 +115,17 @@ def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
         raise Http404
     period = _period(request)
     facts = drilldown.dossiers_for(ids, period, figure).order_by("entered_at")[:1000]
-    return render(request, "reports/dossiers.html", {
-        "unit": unit, "period": period, "figure": figure, "facts": facts,
-        "label": FIGURE_LABELS.get(figure, figure),
-    })  # fmt: skip
+    return render(
+        request,
+        "reports/dossiers.html",
+        {
+            "unit": unit,
+            "period": period,
+            "figure": figure,
+            "facts": facts,
+            "label": FIGURE_LABELS.get(figure, figure),
+        },
+    )
 
 
 @login_required
@@ -119,16 +137,26 @@ def late_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 FIGURE_LABELS = {
-    "carried": "Kỳ trước chuyển sang", "received": "Tiếp nhận",
-    "received_counter": "Tiếp nhận trực tiếp", "received_post": "Tiếp nhận qua bưu chính",
+    "carried": "Kỳ trước chuyển sang",
+    "received": "Tiếp nhận",
+    "received_counter": "Tiếp nhận trực tiếp",
+    "received_post": "Tiếp nhận qua bưu chính",
     "received_online_self": "Trực tuyến (tự nộp)",
     "received_online_assisted": "Trực tuyến (được hỗ trợ)",
-    "resolved": "Đã giải quyết", "resolved_early": "Giải quyết trước hạn",
-    "resolved_on_time": "Giải quyết đúng hạn", "resolved_late": "Giải quyết quá hạn",
-    "in_time": "Đang giải quyết trong hạn", "overdue": "Đang giải quyết quá hạn",
-    "paused": "Tạm dừng", "refused": "Từ chối", "stopped": "Dừng xử lý",
-    "withdrawn": "Rút hồ sơ", "judged": "Hồ sơ được đánh giá tiến độ (mẫu số 2.1)",
+    "resolved": "Đã giải quyết",
+    "resolved_early": "Giải quyết trước hạn",
+    "resolved_on_time": "Giải quyết đúng hạn",
+    "resolved_late": "Giải quyết quá hạn",
+    "in_time": "Đang giải quyết trong hạn",
+    "overdue": "Đang giải quyết quá hạn",
+    "paused": "Tạm dừng",
+    "refused": "Từ chối",
+    "stopped": "Dừng xử lý",
+    "withdrawn": "Rút hồ sơ",
+    "judged": "Hồ sơ được đánh giá tiến độ (mẫu số 2.1)",
     "judged_on_time": "Hồ sơ trước hạn, đúng hạn (tử số 2.1)",
-    "judged_late": "Hồ sơ trễ hạn", "online_qualified": "Hồ sơ trực tuyến (tử số 3.3)",
-    "electronic_results": "Kết quả điện tử (tử số 6.1)", "digitised": "Hồ sơ số hóa (tử số 6.2)",
-}  # fmt: skip
+    "judged_late": "Hồ sơ trễ hạn",
+    "online_qualified": "Hồ sơ trực tuyến (tử số 3.3)",
+    "electronic_results": "Kết quả điện tử (tử số 6.1)",
+    "digitised": "Hồ sơ số hóa (tử số 6.2)",
+}

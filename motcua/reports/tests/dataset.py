@@ -62,8 +62,9 @@ def _february_and_early_march(w: World, clock: Clock, data: Dataset) -> None:
     data.d["D1"] = _resolve(w, data.d["D1"])  # due Wed 4/3 09:00: early
     data.d["D2"] = received(w)  # due Thu 5/3 09:00
     data.d["D3"] = received(w)
-    workflow.receive(actor=w.outsider, version=w.version, receiving_unit=w.other_commune,
-                     applicant=APPLICANT)  # fmt: skip
+    workflow.receive(
+        actor=w.outsider, version=w.version, receiving_unit=w.other_commune, applicant=APPLICANT
+    )
     _step(clock, 2026, 3, 2, 10)
     workflow.request_supplement(dossier=data.d["D3"], actor=u, missing=["Tờ khai"])
     _step(clock, 2026, 3, 3, 9)
@@ -83,8 +84,9 @@ def _mid_march(w: World, clock: Clock, data: Dataset) -> None:
     _step(clock, 2026, 3, 9, 9)
     data.d["D4"] = _in_process(w, received(w))  # due Thu 12/3 09:00
     _step(clock, 2026, 3, 10, 9)
-    workflow.reschedule(dossier=data.d["D4"], actor=u, new_due_at=at(2026, 3, 16, 9),
-                        reason="Cần xác minh")  # fmt: skip
+    workflow.reschedule(
+        dossier=data.d["D4"], actor=u, new_due_at=at(2026, 3, 16, 9), reason="Cần xác minh"
+    )
     data.d["D8"] = workflow.refuse(dossier=received(w), actor=u, reasons=["Sai thẩm quyền"])
     _step(clock, 2026, 3, 11, 9)
     data.d["D9"] = _in_process(w, received(w))
@@ -102,17 +104,20 @@ def _online(w: World, clock: Clock, data: Dataset) -> None:
     u = w.everyone
     _step(clock, 2026, 3, 16, 9)
     d11 = workflow.submit_online(version=w.version, receiving_unit=w.commune, applicant=APPLICANT)
-    d12 = workflow.submit_online(version=w.version, receiving_unit=w.commune, applicant=APPLICANT,
-                                 assisted_by=w.receiver)  # fmt: skip
+    d12 = workflow.submit_online(
+        version=w.version, receiving_unit=w.commune, applicant=APPLICANT, assisted_by=w.receiver
+    )
     _step(clock, 2026, 3, 16, 10)
     data.d["D11"] = workflow.accept_online(dossier=d11, actor=u)
     data.d["D12"] = workflow.accept_online(dossier=d12, actor=u)
     _step(clock, 2026, 3, 17, 9)
     d11 = _resolve(w, data.d["D11"])
-    data.d["D11"] = workflow.return_result(dossier=d11, actor=u, method=ReturnMethod.ELECTRONIC,
-                                           returned_to="an@example.vn")  # fmt: skip
-    Rating.objects.create(dossier=d11, level=Level.VERY_SATISFIED, channel=RatingChannel.PORTAL,
-                          at=clock())  # fmt: skip
+    data.d["D11"] = workflow.return_result(
+        dossier=d11, actor=u, method=ReturnMethod.ELECTRONIC, returned_to="an@example.vn"
+    )
+    Rating.objects.create(
+        dossier=d11, level=Level.VERY_SATISFIED, channel=RatingChannel.PORTAL, at=clock()
+    )
     _step(clock, 2026, 3, 18, 9)
     data.d["D12"] = _resolve(w, data.d["D12"])
 
@@ -121,8 +126,9 @@ def _late_march_and_april(w: World, clock: Clock, data: Dataset) -> None:
     u = w.everyone
     d2 = data.d["D2"]
     d2 = workflow.return_result(dossier=d2, actor=u, method=ReturnMethod.COUNTER, returned_to="An")
-    Rating.objects.create(dossier=d2, level=Level.DISSATISFIED, channel=RatingChannel.KIOSK,
-                          at=clock())  # fmt: skip
+    Rating.objects.create(
+        dossier=d2, level=Level.DISSATISFIED, channel=RatingChannel.KIOSK, at=clock()
+    )
     _step(clock, 2026, 3, 20, 9)
     data.d["D5"] = received(w)  # due Wed 25/3 09:00: unfinished and late at the end of March
     _step(clock, 2026, 3, 23, 9)

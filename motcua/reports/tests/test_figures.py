@@ -45,8 +45,11 @@ def test_carried_over_plus_received_equals_every_outcome(dataset: Dataset) -> No
         assert figures_of(dataset, period).balanced()
     april = figures_of(dataset, APRIL)
     assert (april["carried"], april.received, april["resolved_late"], april["in_time"]) == (
-        3, 0, 1, 0,
-    )  # fmt: skip
+        3,
+        0,
+        1,
+        0,
+    )
     assert april["overdue"] == 2  # D6 (resumed 1/4, due passed) and D7 (due 2/4)
 
 
@@ -71,20 +74,28 @@ def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
     assert (got["3.3"].rate, got["3.3"].points) == (Decimal("9.09"), Decimal("0.73"))
     # 5.3: 100% − (late 2/10 + disliked D2 1/10) = 70% against 90% of 6 points.
     assert (got["5.3"].numerator, got["5.3"].rate, got["5.3"].points) == (
-        7, Decimal("70.00"), Decimal("4.67"),
-    )  # fmt: skip
+        7,
+        Decimal("70.00"),
+        Decimal("4.67"),
+    )
     assert (got["6.1"].numerator, got["6.1"].denominator, got["6.1"].points) == (
-        1, 6, Decimal("1.00"),
-    )  # fmt: skip
+        1,
+        6,
+        Decimal("1.00"),
+    )
     assert (got["6.2"].rate, got["6.2"].points) == (Decimal("0.00"), Decimal("0.00"))
     assert result.total == Decimal("30.40") and result.attainable == 48
 
 
 @pytest.mark.parametrize(
     "code,reason",
-    [("1.4", "chưa kết nối DVCQG"), ("4.3", "chưa tích hợp thanh toán"),
-     ("5.1", "chưa có dữ liệu PAKN/khảo sát"), ("5.2", "chưa có dữ liệu PAKN/khảo sát")],
-)  # fmt: skip
+    [
+        ("1.4", "chưa kết nối DVCQG"),
+        ("4.3", "chưa tích hợp thanh toán"),
+        ("5.1", "chưa có dữ liệu PAKN/khảo sát"),
+        ("5.2", "chưa có dữ liệu PAKN/khảo sát"),
+    ],
+)
 def test_components_without_data_are_not_applicable(
     dataset: Dataset, code: str, reason: str
 ) -> None:
@@ -96,8 +107,18 @@ def test_components_without_data_are_not_applicable(
 def test_every_figure_lists_exactly_its_dossiers(dataset: Dataset) -> None:
     ids = [dataset.world.commune.pk]
     f = figures_of(dataset)
-    for figure in ("received_counter", "resolved_early", "resolved_late", "refused", "in_time",
-                   "overdue", "paused", "carried", "withdrawn", "stopped"):  # fmt: skip
+    for figure in (
+        "received_counter",
+        "resolved_early",
+        "resolved_late",
+        "refused",
+        "in_time",
+        "overdue",
+        "paused",
+        "carried",
+        "withdrawn",
+        "stopped",
+    ):
         assert dossiers_for(ids, MARCH, figure).count() == f[figure], figure
     late = {fact.dossier.code for fact in dossiers_for(ids, MARCH, "judged_late")}
     assert late == {dataset.d["D3"].code, dataset.d["D5"].code}
@@ -117,8 +138,17 @@ def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("index766", "--from", "2026-03-01", "--to", "2026-03-31", "--unit",
-                 dataset.world.commune.code, "--json", stdout=out)  # fmt: skip
+    call_command(
+        "index766",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--unit",
+        dataset.world.commune.code,
+        "--json",
+        stdout=out,
+    )
     [row] = json.loads(out.getvalue())
     assert (row["total"], row["components"][4]["numerator"]) == ("30.40", 8)
     assert row["components"][3]["points"] == "N/A"

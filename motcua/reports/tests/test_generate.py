@@ -1,13 +1,13 @@
 """The generator drives the real workflow; its rollups, kept incrementally, equal a rebuild."""
 
+import datetime as dt
+
 from motcua.demo.generate import generate
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.tests.conftest import World
+from motcua.reports.periods import Period
 from motcua.reports.rollups import rebuild_rollups, rollup_snapshot, update_rollups
 from motcua.reports.selectors import total_figures
-from motcua.reports.periods import Period
-
-import datetime as dt
 
 
 def test_generated_year_balances_and_rebuild_equals_incremental(world: World) -> None:

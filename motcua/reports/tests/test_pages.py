@@ -1,6 +1,7 @@
 """The report pages: scoped to the user's units, every figure linked to its dossiers."""
 
 from io import BytesIO
+from typing import Any
 
 from django.test import Client
 from openpyxl import load_workbook
@@ -42,10 +43,11 @@ def test_the_excel_report_has_merged_group_headers_and_the_hand_counted_totals(
 ) -> None:
     login(client, "tiepnhan")
     response = client.get(f"/bao-cao/don-vi/{dataset.world.commune.pk}/ky/excel/{MARCH}")
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet: Any = load_workbook(BytesIO(response.content)).active
+    assert sheet is not None
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert {"C4:G4", "H4:J4", "K4:L4", "A4:A5"} <= merged
-    total = [c.value for c in list(sheet.iter_rows(min_row=7, max_row=7))[0]]
+    total = [c.value for c in next(iter(sheet.iter_rows(min_row=7, max_row=7)))]
     assert total[1] == "Tổng cộng"
     assert total[2:16] == [1, 9, 0, 1, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1]
 

@@ -7,7 +7,10 @@ from motcua.reports.rollups import rebuild_rollups
 
 
 class Command(BaseCommand):
-    help = "Sinh hồ sơ của một năm qua quy trình thật (kèm thanh tiến độ), rồi tính lại số liệu tổng hợp."
+    help = (
+        "Sinh hồ sơ của một năm qua quy trình thật (kèm thanh tiến độ), "
+        "rồi tính lại số liệu tổng hợp."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--count", type=int, required=True)

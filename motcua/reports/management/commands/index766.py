@@ -29,6 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
             return
         for row in results:
-            self.stdout.write(f"{row['rank']:>3}. {row['name']}: {row['total']}/{row['attainable']}")
+            self.stdout.write(
+                f"{row['rank']:>3}. {row['name']}: {row['total']}/{row['attainable']}"
+            )
             for c in row["components"]:  # type: ignore[attr-defined]
                 self.stdout.write(f"     {c['code']} {c['name']}: {c['points']} {c['reason']}")

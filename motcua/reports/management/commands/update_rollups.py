@@ -6,7 +6,10 @@ from motcua.reports.rollups import update_rollups
 
 
 class Command(BaseCommand):
-    help = "Cập nhật số liệu tổng hợp từ các diễn biến hồ sơ mới (chạy định kỳ, an toàn khi chạy song song)."
+    help = (
+        "Cập nhật số liệu tổng hợp từ các diễn biến hồ sơ mới "
+        "(chạy định kỳ, an toàn khi chạy song song)."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--loop", action="store_true", help="Chạy đến khi hết diễn biến mới.")
