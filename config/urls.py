@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from motcua.accounts import views as account_views
+from motcua.dossiers.views import home as staff_home
 
 admin.site.site_header = "Một Cửa — Quản trị"
 admin.site.site_title = "Một Cửa"
 admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", staff_home.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("ho-so/", include("motcua.dossiers.urls")),
     path("bao-cao/", include("motcua.reports.urls")),
     path("phan-anh/", include("motcua.feedback.urls")),
-    path("phan-anh-kien-nghi/", include("motcua.feedback.public_urls")),
+    path("phan-anh-kien-nghi/", include("motcua.portal.pakn_urls")),
     path("hai-long/", include("motcua.surveys.urls")),
     path("khao-sat/", include("motcua.surveys.public_urls")),
     # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.

@@ -1,8 +1,11 @@
-"""Citizen pages, mounted at /phan-anh-kien-nghi/ (config/urls.py)."""
+"""Citizen PAKN pages, mounted at /phan-anh-kien-nghi/ (config/urls.py).
+
+They live in the portal, the citizen-facing layer, because they use its throttle and the
+one-time codes of online filing; the PAKN rules themselves stay in motcua.feedback."""
 
 from django.urls import path
 
-from motcua.feedback import public_views as views
+from motcua.portal import pakn_views as views
 
 app_name = "pakn"
 urlpatterns = [

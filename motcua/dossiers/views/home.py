@@ -1,3 +1,5 @@
+"""The staff home page: one's units and roles, and the count in each inbox."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

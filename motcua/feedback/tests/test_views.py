@@ -138,7 +138,7 @@ def test_public_submission_is_throttled_per_address(world: World) -> None:
 
 
 def test_the_follow_link_adds_information_and_rates_the_answer(world: World) -> None:
-    from motcua.feedback.public_views import follow_token
+    from motcua.portal.pakn_views import follow_token
 
     pakn = wf.pakn_request_info(pakn=make_pakn(world), actor=world.handler, question="Mã hồ sơ?")
     url = f"/phan-anh-kien-nghi/theo-doi/{follow_token(pakn)}/"
