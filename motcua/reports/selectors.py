@@ -20,6 +20,7 @@ RECEIVED = ("received_counter", "received_post", "received_online_self", "receiv
 RESOLVED = ("resolved_early", "resolved_on_time", "resolved_late")
 FINISHED = (*RESOLVED, "refused", "stopped", "withdrawn")
 OPEN_STATES = ("in_time", "overdue", "paused")
+FIGURE_NAMES = frozenset((*COUNTERS, *OPEN_STATES, "carried"))
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Figures:
     counts: Counter[str] = field(default_factory=Counter)
 
     def __getitem__(self, name: str) -> int:
+        # Only figure names: templates try `row["counts"]` before the attribute.
+        if name not in FIGURE_NAMES:
+            raise KeyError(name)
         return self.counts[name]
 
     @property
