@@ -3,7 +3,12 @@
 from typing import Any
 
 from motcua.feedback import workflow as wf
-from motcua.feedback.selectors import pakn_on_time, pakn_satisfaction, published_search
+from motcua.feedback.selectors import (
+    pakn_counts_by_unit,
+    pakn_on_time,
+    pakn_satisfaction,
+    published_search,
+)
 from motcua.feedback.tests.conftest import World, at, make_pakn
 
 
@@ -28,6 +33,9 @@ def test_on_time_counts_every_deadline_and_judges_open_ones_at_the_period_end(
     assert (num, den) == (4, 4)
     assert answered_on_time.pk in ids and still_open.pk in ids
     assert pakn_on_time([world.other_commune.pk], at(2026, 3, 1), at(2026, 4, 1))[1] == 0
+    by_unit = pakn_counts_by_unit(at(2026, 3, 1), at(2026, 4, 1))
+    assert (by_unit[world.commune.pk]["on_time"], by_unit[world.commune.pk]["counted"]) == (1, 4)
+    assert world.other_commune.pk not in by_unit
 
 
 def test_satisfaction_is_likes_over_reactions(world: World) -> None:
@@ -39,6 +47,8 @@ def test_satisfaction_is_likes_over_reactions(world: World) -> None:
             wf.pakn_react(pakn=pakn, liked=liked)
     num, den, ids = pakn_satisfaction([world.commune.pk], at(2026, 3, 1), at(2026, 4, 1))
     assert (num, den, len(ids)) == (2, 3, 2)
+    figures = pakn_counts_by_unit(at(2026, 3, 1), at(2026, 4, 1))[world.commune.pk]
+    assert (figures["liked"], figures["rated"]) == (2, 3)
 
 
 def test_public_search_ignores_case_and_diacritics(world: World) -> None:
