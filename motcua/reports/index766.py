@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
+from motcua.feedback.selectors import pakn_counts_by_unit
 from motcua.reports.models import DossierFact
 from motcua.reports.periods import Period, span_q
 from motcua.reports.selectors import RECEIVED, RESOLVED, judged_late_at, open_facts, rollup_sums
@@ -19,7 +20,8 @@ from motcua.surveys.models import DISLIKE_LEVELS, Rating
 CENT = Decimal("0.01")
 NO_DVCQG = "chưa kết nối DVCQG"
 NO_PAYMENT = "chưa tích hợp thanh toán"
-NO_PAKN = "chưa có dữ liệu PAKN/khảo sát"
+NO_PAKN = "không có phản ánh, kiến nghị phát sinh trong kỳ"
+NO_PAKN_RATING = "chưa có đánh giá của người dân về trả lời PAKN trong kỳ"
 NO_PUBLICATION = "chưa có dữ liệu công bố, công khai TTHC"
 NO_DATASTORE = "chưa kết nối kho dữ liệu cá nhân / CSDL dân cư"
 
@@ -56,8 +58,8 @@ SPECS = (
     Spec("4.1", "TTHC tích hợp thanh toán trực tuyến", 2, Decimal("0.8"), reason=NO_PAYMENT),
     Spec("4.2", "TTHC phát sinh thanh toán trực tuyến", 2, reason=NO_PAYMENT),
     Spec("4.3", "Hồ sơ thanh toán trực tuyến", 6, reason=NO_PAYMENT),
-    Spec("5.1", "Xử lý PAKN đúng hạn", 6, reason=NO_PAKN),
-    Spec("5.2", "Hài lòng về xử lý PAKN", 6, reason=NO_PAKN),
+    Spec("5.1", "Xử lý PAKN đúng hạn", 6),
+    Spec("5.2", "Hài lòng về xử lý PAKN", 6),
     Spec(
         "5.3",
         "Hài lòng về tiếp nhận, giải quyết TTHC",
@@ -168,6 +170,7 @@ class _UnitData:
         self.late_open = self._late_open()
         self.disliked, self.rated = self._ratings()
         self.offered, self.online, self.online_used = self._offerings()
+        self.pakn = pakn_counts_by_unit(period.start, period.end)
 
     def _late_open(self) -> Counter[int]:
         found: Counter[int] = Counter()
@@ -256,6 +259,8 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
         return score(spec, data.online_used[unit], data.online[unit], "chưa có DVC trực tuyến")
     if spec.code == "3.3":
         return score(spec, c["online_qualified"], received)
+    if spec.code in ("5.1", "5.2"):
+        return _pakn(spec, data.pakn.get(unit, {}))
     if spec.code == "5.3":
         if not data.rated[unit]:
             return Component(spec, reason="chưa có đánh giá của người dân trong kỳ")
@@ -263,6 +268,13 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
     if spec.code == "6.1":
         return score(spec, c["electronic_results"], resolved)
     return score(spec, c["digitised"], received)  # 6.2
+
+
+def _pakn(spec: Spec, figures: dict[str, int]) -> Component:
+    """PAKN handled on time (received in the period), and likes among rated answers."""
+    if spec.code == "5.1":
+        return score(spec, figures.get("on_time", 0), figures.get("counted", 0), NO_PAKN)
+    return score(spec, figures.get("liked", 0), figures.get("rated", 0), NO_PAKN_RATING)
 
 
 def _average(spec: Spec, minutes: int, resolved: int) -> Component:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from motcua.dossiers.tests.conftest import Clock, at
 from motcua.reports.drilldown import dossiers_for
 from motcua.reports.index766 import index766
 from motcua.reports.periods import Period
@@ -92,8 +93,8 @@ def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
     [
         ("1.4", "chưa kết nối DVCQG"),
         ("4.3", "chưa tích hợp thanh toán"),
-        ("5.1", "chưa có dữ liệu PAKN/khảo sát"),
-        ("5.2", "chưa có dữ liệu PAKN/khảo sát"),
+        ("5.1", "không có phản ánh, kiến nghị phát sinh trong kỳ"),
+        ("5.2", "chưa có đánh giá của người dân về trả lời PAKN trong kỳ"),
     ],
 )
 def test_components_without_data_are_not_applicable(
@@ -102,6 +103,28 @@ def test_components_without_data_are_not_applicable(
     [result] = index766(MARCH, [dataset.world.commune])
     component = next(c for c in result.components if c.spec.code == code)
     assert (component.points, component.reason) == (None, reason)
+
+
+def test_pakn_components_come_from_the_petitions_of_the_unit(
+    dataset: Dataset, clock: Clock
+) -> None:
+    from motcua.feedback import workflow as pakn_workflow
+    from motcua.feedback.tests.conftest import make_pakn
+
+    w = dataset.world
+    clock.set(at(2026, 3, 2, 9, 0))
+    answered = pakn_workflow.pakn_answer(pakn=make_pakn(w), actor=w.handler, answer="Đã xử lý.")
+    published = pakn_workflow.pakn_publish(pakn=answered, actor=w.head, public_summary="Tóm tắt.")
+    pakn_workflow.pakn_react(pakn=published, liked=True)
+    make_pakn(w)  # still open at the end of March: past its 15 working days
+    [result] = index766(MARCH, [w.commune])
+    codes = {c.spec.code: c for c in result.components}
+    assert (codes["5.1"].numerator, codes["5.1"].denominator, codes["5.1"].points) == (
+        1, 2, Decimal("3.00")
+    )  # fmt: skip
+    assert (codes["5.2"].numerator, codes["5.2"].denominator, codes["5.2"].points) == (
+        1, 1, Decimal("6.00")
+    )  # fmt: skip
 
 
 def test_every_figure_lists_exactly_its_dossiers(dataset: Dataset) -> None:
