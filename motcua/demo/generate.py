@@ -2,6 +2,10 @@
 
 Every dossier is driven by the same workflow functions the pages call, with the clock set to
 each action's moment, so its events, facts and rollups are exactly what real use produces.
+The random plan (`_life`) talks to a `Driver`: `WorkflowDriver` calls the workflow, and
+`motcua.demo.bulk.BulkDriver` replays the same actions in memory and writes them in batches
+(`generate(..., bulk=True)`), about a hundred times faster; a test proves both give the same
+events and rollups.
 Mix (per dossier): 60% counter, 35% online (a third of them assisted), 5% post; 8% a
 supplement request (a tenth of those a second one), 5% fees, 3% refused, 2% stopped, 2%
 withdrawn, 2% rescheduled, about 10% late, 30% rated.
@@ -12,6 +16,7 @@ import random
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Protocol
 from unittest import mock
 
 from django.utils import timezone
@@ -20,6 +25,7 @@ from motcua.accounts.models import OrgUnit, Role, UnitKind, User
 from motcua.catalog.models import ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Channel, Dossier, ReturnMethod
+from motcua.dossiers.workflow import Applicant
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.workdays.timecalc import ZONE
 
@@ -57,6 +63,8 @@ def generate(
     year: int = 2026,
     seed: int = 766,
     progress: Callable[[int, int], None] | None = None,
+    bulk: bool = False,
+    batch: int = 5000,
 ) -> int:
     rng, clock = random.Random(seed), Clock()
     units = list(OrgUnit.objects.filter(kind__in=(UnitKind.COMMUNE, UnitKind.WARD)))
@@ -70,14 +78,82 @@ def generate(
     staff = {u.pk: _staff(u) for u in units}
     offered = _offered(versions)
     units = [u for u in units if offered.get(u.pk)]
+    run: Driver
+    if bulk:
+        from motcua.demo.bulk import BulkDriver
+
+        run = BulkDriver(clock, batch)
+    else:
+        run = WorkflowDriver()
     with frozen(clock):
         for i in range(count):
             unit = rng.choice(units)
             clock.now = _working_moment(rng, year)
-            _life(rng, clock, unit, staff[unit.pk], rng.choice(offered[unit.pk]))
+            _life(rng, clock, run, unit, staff[unit.pk], rng.choice(offered[unit.pk]))
+            run.done()
             if progress:
                 progress(i + 1, count)
+        run.close()
     return count
+
+
+class Driver(Protocol):
+    """The actions the random plan takes; `WorkflowDriver` and `BulkDriver` carry them out."""
+
+    def receive(self, *, actor: User, version: ProcedureVersion, receiving_unit: OrgUnit,
+                applicant: Applicant, channel: int) -> Dossier: ...  # fmt: skip
+    def submit_online(self, *, version: ProcedureVersion, receiving_unit: OrgUnit,
+                      applicant: Applicant, assisted_by: User | None) -> Dossier: ...  # fmt: skip
+    def accept_online(self, *, dossier: Dossier, actor: User) -> Dossier: ...
+    def refuse(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier: ...
+    def withdraw(self, *, dossier: Dossier, actor: User, request_date: dt.date) -> Dossier: ...
+    def request_supplement(self, *, dossier: Dossier, actor: User,
+                           missing: list[str]) -> Dossier: ...  # fmt: skip
+    def supplement_received(self, *, dossier: Dossier, actor: User) -> Dossier: ...
+    def forward(self, *, dossier: Dossier, actor: User) -> Dossier: ...
+    def assign(self, *, dossier: Dossier, actor: User, assignee: User) -> Dossier: ...
+    def stop(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier: ...
+    def pause_for_fees(self, *, dossier: Dossier, actor: User, amount_vnd: int) -> Dossier: ...
+    def resume(self, *, dossier: Dossier, actor: User) -> Dossier: ...
+    def reschedule(self, *, dossier: Dossier, actor: User, new_due_at: dt.datetime,
+                   reason: str) -> Dossier: ...  # fmt: skip
+    def approve(self, *, dossier: Dossier, actor: User) -> Dossier: ...
+    def issue_result(self, *, dossier: Dossier, actor: User, result_number: str) -> Dossier: ...
+    def return_result(self, *, dossier: Dossier, actor: User, method: str,
+                      returned_to: str) -> Dossier: ...  # fmt: skip
+    def rate(self, dossier: Dossier, level: int, at: dt.datetime) -> None: ...
+    def done(self) -> None: ...  # one dossier's life is over
+    def close(self) -> None: ...  # everything is generated
+
+
+class WorkflowDriver:
+    """Each action through the workflow function the pages call (`timezone.now` is frozen)."""
+
+    receive = staticmethod(workflow.receive)
+    submit_online = staticmethod(workflow.submit_online)
+    accept_online = staticmethod(workflow.accept_online)
+    refuse = staticmethod(workflow.refuse)
+    withdraw = staticmethod(workflow.withdraw)
+    request_supplement = staticmethod(workflow.request_supplement)
+    supplement_received = staticmethod(workflow.supplement_received)
+    forward = staticmethod(workflow.forward)
+    assign = staticmethod(workflow.assign)
+    stop = staticmethod(workflow.stop)
+    pause_for_fees = staticmethod(workflow.pause_for_fees)
+    resume = staticmethod(workflow.resume)
+    reschedule = staticmethod(workflow.reschedule)
+    approve = staticmethod(workflow.approve)
+    issue_result = staticmethod(workflow.issue_result)
+    return_result = staticmethod(workflow.return_result)
+
+    def rate(self, dossier: Dossier, level: int, at: dt.datetime) -> None:
+        Rating.objects.create(dossier=dossier, level=level, channel=RatingChannel.KIOSK, at=at)
+
+    def done(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def _offered(versions: list[ProcedureVersion]) -> dict[int, list[ProcedureVersion]]:
@@ -102,10 +178,12 @@ def _later(clock: Clock, rng: random.Random, hours: float) -> None:
     clock.now += dt.timedelta(hours=hours * rng.uniform(0.5, 1.5))
 
 
-def _life(rng: random.Random, clock: Clock, unit: OrgUnit, u: User, v: ProcedureVersion) -> None:
+def _life(
+    rng: random.Random, clock: Clock, run: Driver, unit: OrgUnit, u: User, v: ProcedureVersion
+) -> None:
     channel = rng.choices((Channel.COUNTER, Channel.ONLINE, Channel.POST), (60, 35, 5))[0]
     if channel == Channel.ONLINE:
-        d = workflow.submit_online(
+        d = run.submit_online(
             version=v,
             receiving_unit=unit,
             applicant=APPLICANT,
@@ -113,65 +191,60 @@ def _life(rng: random.Random, clock: Clock, unit: OrgUnit, u: User, v: Procedure
         )
         _later(clock, rng, 2)
         if rng.random() < 0.03:
-            workflow.refuse(dossier=d, actor=u, reasons=["Không thuộc thẩm quyền"])
+            run.refuse(dossier=d, actor=u, reasons=["Không thuộc thẩm quyền"])
             return
-        d = workflow.accept_online(dossier=d, actor=u)
+        d = run.accept_online(dossier=d, actor=u)
     else:
-        d = workflow.receive(
+        d = run.receive(
             actor=u, version=v, receiving_unit=unit, applicant=APPLICANT, channel=channel
         )
-    _process(rng, clock, d, u)
+    _process(rng, clock, run, d, u)
 
 
-def _process(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
+def _process(rng: random.Random, clock: Clock, run: Driver, d: Dossier, u: User) -> None:
     roll = rng.random()
     if roll < 0.02:
-        workflow.withdraw(dossier=d, actor=u, request_date=clock.now.date())
+        run.withdraw(dossier=d, actor=u, request_date=clock.now.date())
         return
     for _ in range(2 if rng.random() < 0.008 else int(rng.random() < 0.08)):
-        d = workflow.request_supplement(dossier=d, actor=u, missing=["Bản sao giấy tờ"])
+        d = run.request_supplement(dossier=d, actor=u, missing=["Bản sao giấy tờ"])
         _later(clock, rng, 16)
-        d = workflow.supplement_received(dossier=d, actor=u)
+        d = run.supplement_received(dossier=d, actor=u)
     _later(clock, rng, 1)
-    d = workflow.assign(dossier=workflow.forward(dossier=d, actor=u), actor=u, assignee=u)
+    d = run.assign(dossier=run.forward(dossier=d, actor=u), actor=u, assignee=u)
     if roll > 0.98:
-        workflow.stop(dossier=d, actor=u, reasons=["Không đủ điều kiện"])
+        run.stop(dossier=d, actor=u, reasons=["Không đủ điều kiện"])
         return
     if rng.random() < 0.05:
-        d = workflow.pause_for_fees(dossier=d, actor=u, amount_vnd=100000)
+        d = run.pause_for_fees(dossier=d, actor=u, amount_vnd=100000)
         _later(clock, rng, 8)
-        d = workflow.resume(dossier=d, actor=u)
-    _finish(rng, clock, d, u)
+        d = run.resume(dossier=d, actor=u)
+    _finish(rng, clock, run, d, u)
 
 
-def _finish(rng: random.Random, clock: Clock, d: Dossier, u: User) -> None:
+def _finish(rng: random.Random, clock: Clock, run: Driver, d: Dossier, u: User) -> None:
     assert d.due_at is not None
     late = rng.random() < 0.10
     due: dt.datetime = d.due_at
     if rng.random() < 0.02 and clock.now < due - dt.timedelta(hours=2):
         due = due + dt.timedelta(days=3)
-        d = workflow.reschedule(dossier=d, actor=u, new_due_at=due, reason="Cần xác minh")
+        d = run.reschedule(dossier=d, actor=u, new_due_at=due, reason="Cần xác minh")
     target = (
         (due + dt.timedelta(days=rng.uniform(0.1, 5)))
         if late
         else (clock.now + (due - clock.now) * rng.uniform(0.2, 0.95))
     )
     clock.now = max(clock.now, target)
-    d = workflow.issue_result(
-        dossier=workflow.approve(dossier=d, actor=u), actor=u, result_number=f"{d.pk}/KQ"
+    d = run.issue_result(
+        dossier=run.approve(dossier=d, actor=u), actor=u, result_number=f"{d.code}/KQ"
     )
     if clock.now > dt.datetime.now(ZONE):
         return  # still waiting at the desk
     _later(clock, rng, 4)
     method = ReturnMethod.ELECTRONIC if d.channel == Channel.ONLINE else ReturnMethod.COUNTER
-    d = workflow.return_result(dossier=d, actor=u, method=method, returned_to=APPLICANT.name)
+    d = run.return_result(dossier=d, actor=u, method=method, returned_to=APPLICANT.name)
     if rng.random() < 0.3:
-        Rating.objects.create(
-            dossier=d,
-            level=rng.choices((5, 4, 3, 2, 1), (50, 30, 12, 5, 3))[0],
-            channel=RatingChannel.KIOSK,
-            at=clock.now,
-        )
+        run.rate(d, rng.choices((5, 4, 3, 2, 1), (50, 30, 12, 5, 3))[0], clock.now)
 
 
 def bar(done: int, total: int) -> None:

@@ -27,8 +27,15 @@ PAUSE_ENDS = {"supplement_received", "resume", "stop", "withdraw"}
 STEP_ACTIONS = {"hand_over", "approve", "issue_result"}
 
 
-def fact_of(dossier: Dossier, events: Sequence[DossierEvent], digitised: bool) -> DossierFact:
-    """The fact for `dossier`; `events` in seq order; `digitised` from its attachments."""
+def fact_of(
+    dossier: Dossier,
+    events: Sequence[DossierEvent],
+    digitised: bool,
+    cal: WorkCalendar | None = None,
+) -> DossierFact:
+    """The fact for `dossier`; `events` in seq order; `digitised` from its attachments;
+    `cal` the receiving unit's calendar when the caller already has it."""
+    cal = cal or calendar_of(dossier.receiving_unit)
     finish = next((e for e in events if e.action in FINISHES), None)
     fact = DossierFact(
         dossier=dossier,
@@ -52,8 +59,8 @@ def fact_of(dossier: Dossier, events: Sequence[DossierEvent], digitised: bool) -
         not dossier.procedure_version.paper_result_required or fact.electronic_result
     )
     if finish is not None:
-        _finish(fact, dossier, finish)
-    _lost_time(fact, events, calendar_of(dossier.receiving_unit))
+        _finish(fact, dossier, finish, cal)
+    _lost_time(fact, events, cal)
     return fact
 
 
@@ -74,14 +81,13 @@ def _pauses(events: Sequence[DossierEvent]) -> list[list[str | None]]:
     return pauses
 
 
-def _finish(fact: DossierFact, dossier: Dossier, event: DossierEvent) -> None:
+def _finish(fact: DossierFact, dossier: Dossier, event: DossierEvent, cal: WorkCalendar) -> None:
     fact.finish_kind, fact.finished_at = FINISHES[event.action], event.at
     late = fact.supplement_count > 1 or (dossier.due_at is not None and event.at > dossier.due_at)
     fact.on_time = not late
     if fact.finish_kind == FinishKind.RESOLVED:
         fact.timing = Timing.LATE if late else timing(event.at, dossier.due_at) or Timing.ON_TIME
         if dossier.clock_started_at is not None and event.at >= dossier.clock_started_at:
-            cal = calendar_of(dossier.receiving_unit)
             elapsed = working_time_between(dossier.clock_started_at, event.at, cal)
             fact.processing_minutes = max(elapsed - dossier.paused_minutes, 0)
 

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
 from motcua.feedback.selectors import pakn_counts_by_unit
-from motcua.reports.models import DossierFact
+from motcua.reports.models import Rollup
 from motcua.reports.periods import Period, span_q
 from motcua.reports.selectors import RECEIVED, RESOLVED, judged_late_at, open_facts, rollup_sums
 from motcua.surveys.models import DISLIKE_LEVELS, Rating
@@ -197,16 +197,19 @@ class _UnitData:
             dossier__fact__finished_at__gte=self.period.start,
             dossier__fact__finished_at__lt=self.period.end,
         )
-        rows = finished.values_list(
-            "level",
-            "dossier__fact__on_time",
-            "dossier__receiving_unit_id",
-            "dossier__deciding_unit_id",
+        # Counted by the database: a province's year has hundreds of thousands of ratings.
+        rows = (
+            finished.values_list("dossier__fact__receiving_unit", "dossier__fact__deciding_unit")
+            .annotate(
+                n=Count("pk"),
+                bad=Count("pk", filter=Q(level__in=DISLIKE_LEVELS, dossier__fact__on_time=True)),
+            )
+            .order_by()
         )
-        for level, on_time, recv, dec in rows:
+        for recv, dec, n, bad in rows:
             for unit in {recv, dec}:
-                rated[unit] += 1
-                disliked[unit] += int(level in DISLIKE_LEVELS and bool(on_time))
+                rated[unit] += n
+                disliked[unit] += bad
         return disliked, rated
 
     def _offerings(self) -> tuple[Counter[int], Counter[int], Counter[int]]:
@@ -232,10 +235,11 @@ class _UnitData:
         return offered, online, used
 
     def _procedures_with_online_dossiers(self) -> set[tuple[int, int]]:
+        """(unit, procedure) with an online dossier entered in the period: from the rollups'
+        online receipts (counted on the entry day), not from the facts."""
+        online = Q(received_online_self__gt=0) | Q(received_online_assisted__gt=0)
         rows = (
-            DossierFact.objects.filter(
-                channel=2, entered_at__gte=self.period.start, entered_at__lt=self.period.end
-            )
+            Rollup.objects.filter(span_q(self.period.first, self.period.after), online)
             .values_list("receiving_unit_id", "procedure_version__procedure_id")
             .distinct()
         )

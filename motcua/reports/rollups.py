@@ -173,7 +173,12 @@ def rollups_from_facts() -> None:
     total: Contributions = Counter()
     for fact in DossierFact.objects.iterator(chunk_size=5000):
         total.update(contributions(fact))
-    rows = [
+    Rollup.objects.bulk_create(rollup_rows(total), batch_size=5000)
+
+
+def rollup_rows(total: Contributions) -> list[Rollup]:
+    """Unsaved `Rollup` rows holding the summed contributions."""
+    return [
         Rollup(
             grain=key[0],
             day=key[1],
@@ -184,7 +189,6 @@ def rollups_from_facts() -> None:
         )
         for key, values in _by_key(total).items()
     ]
-    Rollup.objects.bulk_create(rows, batch_size=5000)
 
 
 def rollup_snapshot() -> dict[Key, dict[str, int]]:

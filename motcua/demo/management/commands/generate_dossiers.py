@@ -16,11 +16,28 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, required=True)
         parser.add_argument("--year", type=int, default=2026)
         parser.add_argument("--seed", type=int, default=766)
+        parser.add_argument(
+            "--bulk",
+            action="store_true",
+            help="Phát lại cùng các quyết định của quy trình trong bộ nhớ, ghi theo lô.",
+        )
+        parser.add_argument("--batch", type=int, default=5000)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            generate(options["count"], options["year"], options["seed"], progress=bar)
+            generate(
+                options["count"],
+                options["year"],
+                options["seed"],
+                progress=bar,
+                bulk=options["bulk"],
+                batch=options["batch"],
+            )
         except ValueError as error:
             raise CommandError(str(error)) from error
+        if options["bulk"]:
+            # The bulk path wrote the facts and built the rollups from them.
+            self.stdout.write(f"Đã sinh {options['count']} hồ sơ; số liệu tổng hợp đã sẵn sàng.")
+            return
         self.stdout.write(f"Đã sinh {options['count']} hồ sơ; tính lại số liệu tổng hợp…")
         self.stdout.write(f"Số liệu của {rebuild_rollups()} hồ sơ đã sẵn sàng.")

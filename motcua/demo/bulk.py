@@ -1,0 +1,423 @@
+"""The generator's bulk path: the workflow's decisions replayed in memory, written in batches.
+
+`BulkDriver` answers the same calls as `WorkflowDriver` (motcua/demo/generate.py) and makes the
+same changes the workflow functions make — the same transition table, clock arithmetic
+(`motcua.dossiers.clock` on the unit's calendar), codes scheme and event fields — but on
+unsaved objects; every `batch` dossiers it writes the dossiers, their events, ratings and
+report facts with `bulk_create` (on PostgreSQL: COPY, same rows). At the end it stores the
+day counters of the codes and the rollups — summed from the facts as they were made when the
+log was empty, else by `rebuild_rollups` — and moves the rollup watermark past the last event. No
+notifications are queued (a generated applicant gets no SMS). The identity with the workflow
+path is proven by motcua/reports/tests/test_bulk.py.
+"""
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Field, FileField, JSONField, Model
+from django.utils import timezone
+
+from motcua.accounts.models import OrgUnit, Role, User
+from motcua.catalog.models import ProcedureVersion, ProcessStep
+from motcua.demo.generate import Clock
+from motcua.dossiers import clock as dclock
+from motcua.dossiers import codes, routing
+from motcua.dossiers.models import (
+    Channel,
+    Dossier,
+    DossierCodeCounter,
+    DossierEvent,
+)
+from motcua.dossiers.workflow import Applicant
+from motcua.dossiers.workflow.core import label_of
+from motcua.dossiers.workflow.table import (
+    APPLICANT_LABEL,
+    BACK_FROM_PAUSE,
+    BY_APPLICANT,
+    TRANSITIONS,
+    UNCHANGED,
+)
+from motcua.reports.facts import fact_of
+from motcua.reports.models import Rollup, RollupState
+from motcua.reports.rollups import (
+    Contributions,
+    contributions,
+    rebuild_rollups,
+    rollup_rows,
+)
+from motcua.surveys.models import Rating, RatingChannel
+from motcua.workdays.timecalc import ZONE, WorkCalendar
+
+
+class BulkDriver:
+    def __init__(self, clock: Clock, batch: int = 5000) -> None:
+        self.clock, self.batch = clock, batch
+        self.calendars: dict[int, WorkCalendar] = {}
+        self.first_steps: dict[int, ProcessStep | None] = {}
+        self.counters: dict[tuple[int, dt.date], int] = {}
+        self.touched: set[tuple[int, dt.date]] = set()
+        self.dossiers: list[Dossier] = []
+        self.events: dict[int, list[DossierEvent]] = {}  # by id() of the unsaved dossier
+        self.ratings: list[Rating] = []
+        self.total: Contributions = Counter()  # the rollups' counters, summed fact by fact
+        # On an empty log the rollups are these sums; else rebuild them from the whole log.
+        self.fresh = not DossierEvent.objects.exists()
+
+    # -- what the workflow's helpers do, on the unsaved dossier ------------------------------
+
+    def _cal(self, unit: OrgUnit) -> WorkCalendar:
+        if unit.pk not in self.calendars:
+            self.calendars[unit.pk] = dclock.calendar_of(unit)
+        return self.calendars[unit.pk]
+
+    def _code(self, unit: OrgUnit, now: dt.datetime) -> str:
+        day = now.astimezone(ZONE).date()
+        key = (unit.pk, day)
+        if not self.touched:  # the first code: the counters left by earlier receipts
+            rows = DossierCodeCounter.objects.values_list("unit_id", "day", "last")
+            self.counters = {(unit_id, day): last for unit_id, day, last in rows}
+        self.counters[key] = self.counters.get(key, 0) + 1
+        self.touched.add(key)
+        return f"{codes.unit_prefix(unit)}-{day:%y%m%d}-{self.counters[key]:04d}"
+
+    def _first_step(self, version: ProcedureVersion) -> ProcessStep | None:
+        if version.pk not in self.first_steps:
+            steps = list(version.steps.order_by("order"))
+            after = [step for step in steps if step.role != Role.RECEIVER]
+            self.first_steps[version.pk] = after[0] if after else (steps[0] if steps else None)
+        return self.first_steps[version.pk]
+
+    def _record(
+        self, d: Dossier, action: str, actor: User | None, *, from_status: str, **event: Any
+    ) -> None:
+        target = TRANSITIONS[action].target
+        if target not in (UNCHANGED, BACK_FROM_PAUSE):
+            d.status = target
+        trail = self.events.setdefault(id(d), [])
+        trail.append(
+            DossierEvent(
+                dossier=d,
+                seq=len(trail) + 1,
+                at=event.pop("at", None) or self.clock.now,
+                actor=actor,
+                actor_label=APPLICANT_LABEL
+                if actor is None and action in BY_APPLICANT
+                else label_of(actor),
+                action=action,
+                from_status=from_status,
+                to_status=d.status,
+                step=event.pop("step", d.current_step),
+                unit=event.pop("unit", d.current_unit),
+                **event,
+            )
+        )
+
+    def _pause(self, d: Dossier) -> None:
+        d.status_before_pause, d.paused_since = d.status, self.clock.now
+
+    def _end_pause(self, d: Dossier, *, restore: bool = True) -> int:
+        """core.end_pause with the unit's calendar cached."""
+        assert d.paused_since is not None
+        now, minutes = self.clock.now, 0
+        if d.due_at is None:
+            if restore:
+                d.submitted_at = now
+        else:
+            cal = self._cal(d.receiving_unit)
+            minutes = dclock.paused_working_minutes(d.paused_since, now, cal)
+            d.paused_minutes += minutes
+            d.due_at = dclock.pushed(d.due_at, minutes, cal)
+            if d.step_due_at is not None:
+                d.step_due_at = dclock.pushed(d.step_due_at, minutes, cal)
+        if restore:
+            d.status = d.status_before_pause
+        d.status_before_pause, d.paused_since = "", None
+        return minutes
+
+    def _new(
+        self, action: str, version: ProcedureVersion, unit: OrgUnit, channel: int,
+        applicant: Applicant, **extra: Any,
+    ) -> Dossier:  # fmt: skip
+        d = Dossier(
+            code=self._code(unit, self.clock.now),
+            procedure_version=version,
+            receiving_unit=unit,
+            deciding_unit=routing.default_deciding_unit(unit),
+            current_unit=unit,
+            channel=channel,
+            status=TRANSITIONS[action].target,
+            **applicant.fields(),
+            **extra,
+        )
+        self.dossiers.append(d)
+        return d
+
+    def _clock_fields(
+        self, version: ProcedureVersion, channel: int, unit: OrgUnit, received: dt.datetime
+    ) -> tuple[dt.datetime, dt.datetime]:
+        limit = dclock.time_limit(version, None, channel)
+        return dclock.start_and_due(received, limit, self._cal(unit))
+
+    # -- the actions ------------------------------------------------------------------------
+
+    def receive(self, *, actor: User, version: ProcedureVersion, receiving_unit: OrgUnit,
+                applicant: Applicant, channel: int) -> Dossier:  # fmt: skip
+        now = self.clock.now
+        start, due = self._clock_fields(version, channel, receiving_unit, now)
+        d = self._new(
+            "receive", version, receiving_unit, channel, applicant,
+            received_at=now, clock_started_at=start, due_at=due,
+        )  # fmt: skip
+        self._record(
+            d, "receive", actor, from_status="", at=now, note="",
+            payload={"channel": channel, "files": 0, "documents": []},
+        )  # fmt: skip
+        return d
+
+    def submit_online(self, *, version: ProcedureVersion, receiving_unit: OrgUnit,
+                      applicant: Applicant, assisted_by: User | None) -> Dossier:  # fmt: skip
+        now = self.clock.now
+        d = self._new(
+            "submit_online", version, receiving_unit, Channel.ONLINE, applicant,
+            submitted_at=now, assisted_by=assisted_by,
+        )  # fmt: skip
+        self._record(d, "submit_online", assisted_by, from_status="", at=now,
+                     payload={"files": 0})  # fmt: skip
+        return d
+
+    def accept_online(self, *, dossier: Dossier, actor: User) -> Dossier:
+        d, before = dossier, dossier.status
+        assert d.submitted_at is not None
+        d.received_at = self.clock.now
+        d.clock_started_at, d.due_at = self._clock_fields(
+            d.procedure_version, d.channel, d.receiving_unit, d.submitted_at
+        )
+        self._record(d, "accept_online", actor, from_status=before, note="")
+        return d
+
+    def refuse(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier:
+        before = dossier.status
+        self._record(dossier, "refuse", actor, from_status=before, payload={"reasons": reasons})
+        return dossier
+
+    def withdraw(self, *, dossier: Dossier, actor: User, request_date: dt.date) -> Dossier:
+        before = dossier.status
+        if dossier.paused_since is not None:
+            self._end_pause(dossier, restore=False)
+        self._record(
+            dossier, "withdraw", actor, from_status=before, note="",
+            payload={"request_date": request_date.isoformat()},
+        )  # fmt: skip
+        return dossier
+
+    def request_supplement(self, *, dossier: Dossier, actor: User,
+                           missing: list[str]) -> Dossier:  # fmt: skip
+        before = dossier.status
+        self._pause(dossier)
+        dossier.supplement_count += 1
+        self._record(
+            dossier, "request_supplement", actor, from_status=before, note="",
+            payload={"missing": missing, "request_number": dossier.supplement_count},
+        )  # fmt: skip
+        return dossier
+
+    def supplement_received(self, *, dossier: Dossier, actor: User) -> Dossier:
+        before = dossier.status
+        minutes = self._end_pause(dossier)
+        self._record(
+            dossier, "supplement_received", actor, from_status=before, note="",
+            payload={"paused_minutes": minutes, "files": 0},
+        )  # fmt: skip
+        return dossier
+
+    def forward(self, *, dossier: Dossier, actor: User) -> Dossier:
+        d, before, now = dossier, dossier.status, self.clock.now
+        d.current_unit = d.deciding_unit
+        step = self._first_step(d.procedure_version)
+        d.current_step, d.assignee = step, None
+        if step is None:
+            d.step_started_at = d.step_due_at = None
+        else:
+            d.current_unit = routing.step_unit(d, step) or d.current_unit
+            d.step_started_at = now
+            d.step_due_at = dclock.step_deadline(step, now, self._cal(d.receiving_unit))
+        self._record(
+            d, "forward", actor, from_status=before, at=now, note="",
+            step_deadline=d.step_due_at, payload={"to_unit": d.current_unit_id},
+        )  # fmt: skip
+        return d
+
+    def assign(self, *, dossier: Dossier, actor: User, assignee: User) -> Dossier:
+        before = dossier.status
+        dossier.assignee = assignee
+        self._record(
+            dossier, "assign", actor, from_status=before, note="",
+            payload={"assignee": assignee.pk, "assignee_label": str(assignee)},
+        )  # fmt: skip
+        return dossier
+
+    def stop(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier:
+        before = dossier.status
+        if dossier.paused_since is not None:
+            self._end_pause(dossier, restore=False)
+        self._record(dossier, "stop", actor, from_status=before, payload={"reasons": reasons})
+        return dossier
+
+    def pause_for_fees(self, *, dossier: Dossier, actor: User, amount_vnd: int) -> Dossier:
+        before = dossier.status
+        self._pause(dossier)
+        self._record(
+            dossier, "pause_for_fees", actor, from_status=before, note="",
+            payload={"amount_vnd": amount_vnd},
+        )  # fmt: skip
+        return dossier
+
+    def resume(self, *, dossier: Dossier, actor: User) -> Dossier:
+        before = dossier.status
+        minutes = self._end_pause(dossier)
+        self._record(dossier, "resume", actor, from_status=before, note="",
+                     payload={"paused_minutes": minutes})  # fmt: skip
+        return dossier
+
+    def reschedule(self, *, dossier: Dossier, actor: User, new_due_at: dt.datetime,
+                   reason: str) -> Dossier:  # fmt: skip
+        now, old = self.clock.now, dossier.due_at
+        assert dossier.reschedule_count == 0 and old is not None and now < old < new_due_at
+        cal = self._cal(dossier.receiving_unit)
+        dossier.due_at, dossier.reschedule_count = new_due_at, dossier.reschedule_count + 1
+        self._record(
+            dossier, "reschedule", actor, from_status=dossier.status, at=now, note=reason,
+            payload={
+                "old_due_at": old.astimezone(ZONE).isoformat(),
+                "new_due_at": new_due_at.astimezone(ZONE).isoformat(),
+                "day_of_notice_kept": dclock.working_days_before(now, old, cal) >= 1,
+            },
+        )  # fmt: skip
+        return dossier
+
+    def approve(self, *, dossier: Dossier, actor: User) -> Dossier:
+        before, now = dossier.status, self.clock.now
+        dossier.result_signer = actor
+        self._record(
+            dossier, "approve", actor, from_status=before, at=now, note="",
+            step_deadline=dossier.step_due_at, timing=dclock.timing(now, dossier.step_due_at),
+        )  # fmt: skip
+        return dossier
+
+    def issue_result(self, *, dossier: Dossier, actor: User, result_number: str) -> Dossier:
+        d, before, now = dossier, dossier.status, self.clock.now
+        d.result_number, d.result_issued_at = result_number.strip(), now
+        finished = d.current_step
+        d.current_step, d.step_started_at, d.step_due_at = None, None, None
+        self._record(
+            d, "issue_result", actor, from_status=before, at=now, step=finished,
+            step_deadline=d.due_at, timing=dclock.timing(now, d.due_at),
+        )  # fmt: skip
+        return d
+
+    def return_result(self, *, dossier: Dossier, actor: User, method: str,
+                      returned_to: str) -> Dossier:  # fmt: skip
+        before, now = dossier.status, self.clock.now
+        dossier.returned_at, dossier.return_method = now, method
+        dossier.returned_to = returned_to.strip()
+        self._record(
+            dossier, "return_result", actor, from_status=before, at=now, note="",
+            payload={"method": method},
+        )  # fmt: skip
+        return dossier
+
+    def rate(self, dossier: Dossier, level: int, at: dt.datetime) -> None:
+        self.ratings.append(
+            Rating(dossier=dossier, level=level, channel=RatingChannel.KIOSK, at=at)
+        )
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def done(self) -> None:
+        if len(self.dossiers) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.dossiers:
+            return
+        with transaction.atomic():
+            insert(self.dossiers)
+            trails = [self.events[id(d)] for d in self.dossiers]
+            for d, trail in zip(self.dossiers, trails, strict=True):
+                for event in trail:
+                    event.dossier_id = d.pk
+            insert([e for trail in trails for e in trail])
+            for rating in self.ratings:
+                rating.dossier_id = rating.dossier.pk
+            insert(self.ratings)
+            # No attachments are generated, so no dossier is digitised (facts._digitised).
+            facts = [
+                fact_of(d, trail, False, self._cal(d.receiving_unit))
+                for d, trail in zip(self.dossiers, trails, strict=True)
+            ]
+            insert(facts)
+        for fact in facts:
+            self.total.update(contributions(fact))
+        self.dossiers, self.events, self.ratings = [], {}, []
+
+    def close(self) -> None:
+        self.flush()
+        with transaction.atomic():
+            DossierCodeCounter.objects.bulk_create(
+                [
+                    DossierCodeCounter(unit_id=unit, day=day, last=self.counters[(unit, day)])
+                    for unit, day in sorted(self.touched)
+                ],
+                batch_size=5000,
+                update_conflicts=True,
+                unique_fields=["unit", "day"],
+                update_fields=["last"],
+            )
+            if not self.fresh:
+                rebuild_rollups()
+                return
+            # What rebuild_rollups would derive from this log (test_bulk.py checks it).
+            Rollup.objects.all().delete()
+            insert(rollup_rows(self.total))
+            state, _ = RollupState.objects.get_or_create(pk=1)
+            last = DossierEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+            state.last_event_id, state.updated_at = last or 0, timezone.now()
+            state.save()
+
+
+def insert(objs: Sequence[Model]) -> None:
+    """`bulk_create`, or on PostgreSQL the same rows by COPY (Django's per-value preparation
+    costs more than the database's work here). New dossiers get their ids first, as
+    `bulk_create` would return them."""
+    if not objs:
+        return
+    model = type(objs[0])
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objs)  # type: ignore[attr-defined]
+        return
+    meta = model._meta
+    with connection.cursor() as cursor:
+        if objs[0].pk is None and model is Dossier:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [meta.db_table, len(objs)],
+            )
+            for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+                obj.pk = pk
+        fields = [f for f in meta.concrete_fields if not (f.primary_key and objs[0].pk is None)]
+        names = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+        with cursor.cursor.copy(f"COPY {meta.db_table} ({names}) FROM STDIN") as copy:
+            for obj in objs:
+                copy.write_row([_raw(f, getattr(obj, f.attname)) for f in fields])
+
+
+def _raw(field: Field, value: Any) -> Any:  # type: ignore[type-arg]
+    if isinstance(field, JSONField):
+        return json.dumps(value)
+    if isinstance(field, FileField):
+        return value.name or ""
+    return value
