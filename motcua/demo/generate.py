@@ -21,10 +21,11 @@ from unittest import mock
 
 from django.utils import timezone
 
-from motcua.accounts.models import OrgUnit, Role, UnitKind, User
+from motcua.accounts.models import COMMUNE_KINDS, OrgUnit, Role, UnitKind, User
 from motcua.catalog.models import ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Channel, Dossier, ReturnMethod
+from motcua.dossiers.routing import default_deciding_unit
 from motcua.dossiers.workflow import Applicant
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.workdays.timecalc import ZONE
@@ -49,12 +50,13 @@ def frozen(clock: Clock) -> Iterator[None]:
 
 
 def _staff(unit: OrgUnit) -> User:
-    user, created = User.objects.get_or_create(
+    """One officer who receives at `unit` and works in the unit that decides its dossiers."""
+    user, _ = User.objects.get_or_create(
         username=f"sinh-du-lieu-{unit.code}", defaults={"full_name": f"Cán bộ {unit.name}"}
     )
-    if created:
+    for where in {unit, default_deciding_unit(unit)}:
         for role in (Role.RECEIVER, Role.HANDLER, Role.HEAD, Role.SIGNER, Role.CLERK):
-            user.memberships.create(unit=unit, role=role)
+            user.memberships.get_or_create(unit=where, role=role)
     return user
 
 
@@ -67,17 +69,22 @@ def generate(
     batch: int = 5000,
 ) -> int:
     rng, clock = random.Random(seed), Clock()
-    units = list(OrgUnit.objects.filter(kind__in=(UnitKind.COMMUNE, UnitKind.WARD)))
     versions = list(
         ProcedureVersion.objects.filter(
             status=VersionStatus.PUBLISHED, time_limit_unit__isnull=False
-        )[:40]
+        ).order_by("pk")[:40]
     )
-    if not units or not versions:
-        raise ValueError("Cần có xã và thủ tục đã công bố (chạy seed_demo trước).")
-    staff = {u.pk: _staff(u) for u in units}
     offered = _offered(versions)
-    units = [u for u in units if offered.get(u.pk)]
+    # Communes' own procedures, received wherever they are offered (a commune or its centre).
+    units = list(
+        OrgUnit.objects.filter(
+            pk__in=offered,
+            kind__in=(*COMMUNE_KINDS, UnitKind.COMMUNE_CENTRE),
+        ).order_by("pk")
+    )
+    if not units:
+        raise ValueError("Cần có thủ tục đã công bố được tiếp nhận tại xã (chạy seed_demo trước).")
+    staff = {u.pk: _staff(u) for u in units}
     run: Driver
     if bulk:
         from motcua.demo.bulk import BulkDriver

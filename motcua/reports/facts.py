@@ -115,7 +115,15 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
     for event in DossierEvent.objects.filter(dossier_id__in=dossier_ids).select_related("step"):
         events[event.dossier_id].append(event)
     digitised = _digitised(dossier_ids)
-    return [fact_of(d, events[d.pk], d.pk in digitised) for d in dossiers if events.get(d.pk)]
+    calendars: dict[int, WorkCalendar] = {}
+    facts = []
+    for d in dossiers:
+        if not events.get(d.pk):
+            continue
+        if d.receiving_unit_id not in calendars:
+            calendars[d.receiving_unit_id] = calendar_of(d.receiving_unit)
+        facts.append(fact_of(d, events[d.pk], d.pk in digitised, calendars[d.receiving_unit_id]))
+    return facts
 
 
 def _digitised(dossier_ids: Sequence[int]) -> set[int]:

@@ -48,3 +48,18 @@ def test_running_the_demo_again_is_harmless(capsys) -> None:  # type: ignore[no-
     assert snapshot() == first
     outputs = capsys.readouterr().out.split("mật khẩu chung: ")
     assert outputs[1].split(")")[0] == outputs[2].split(")")[0]
+
+
+def test_generated_year_fills_the_demo_province_at_its_commune_centres(capsys) -> None:  # type: ignore[no-untyped-def]
+    from motcua.dossiers.models import Dossier
+    from motcua.reports.models import DossierFact
+
+    call_command("seed_demo")
+    call_command("generate_dossiers", "--count", "12", "--seed", "3")
+    assert Dossier.objects.count() == 12 == DossierFact.objects.count()
+    kinds = set(Dossier.objects.values_list("receiving_unit__kind", flat=True))
+    assert kinds <= {"commune_centre", "commune", "ward", "special_zone"}
+    # The commune decides what its centre received, and the generated officer works there.
+    for dossier in Dossier.objects.select_related("receiving_unit", "deciding_unit"):
+        if dossier.receiving_unit.kind == "commune_centre":
+            assert dossier.deciding_unit == dossier.receiving_unit.parent
