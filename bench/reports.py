@@ -2,11 +2,13 @@
 
 Run (starts and removes a throwaway PostgreSQL cluster):
     MOTCUA_SECRET_KEY=bench MOTCUA_SECURE_COOKIES=0 \
-        scripts/with-postgres.sh .venv/bin/python bench/reports.py [COUNT] [--workflow]
+        scripts/with-postgres.sh .venv/bin/python bench/reports.py [COUNT] [--workflow] \
+        [--workers=N]
 
 Creates a fresh database `motcua_bench_reports`, seeds 120 communes offering ten procedures,
 generates COUNT dossiers (default 20000) with the bulk path of `generate_dossiers` (which
-writes the facts and builds the rollups), or with `--workflow` through the real workflow
+writes the facts and builds the rollups; `--workers=N` processes, 2 by default, one per core of
+the reference machine), or with `--workflow` through the real workflow
 followed by a rebuild of the rollups, then times, 20 runs each: the 766 index for all units
 for the year, one unit's period report (a quarter), and the baseline — one GROUP BY over the
 dossier table counting, per receiving unit, received and finished-on-time dossiers of the year.
@@ -87,6 +89,7 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     bulk = "--workflow" not in sys.argv
     count = int(args[0]) if args else 20000
+    workers = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--workers=")), 2)
     setup()
     seed()
     from django.db import connection
@@ -99,7 +102,7 @@ def main() -> None:
     from motcua.reports.selectors import period_report
 
     t = time.perf_counter()
-    generate(count, 2026, progress=bar, bulk=bulk)
+    generate(count, 2026, progress=bar, bulk=bulk, workers=workers if bulk else 1)
     generated = time.perf_counter() - t
     t = time.perf_counter()
     if not bulk:
@@ -107,7 +110,8 @@ def main() -> None:
     rebuilt = time.perf_counter() - t
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"generated {count} dossiers ({'bulk' if bulk else 'workflow'}) in {generated:.0f} s "
+    how = f"bulk, {workers} processes" if bulk else "workflow"
+    print(f"generated {count} dossiers ({how}) in {generated:.0f} s "
           f"({count / generated:.1f}/s); rollups rebuilt in {rebuilt:.0f} s")  # fmt: skip
     year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     quarter = Period(dt.date(2026, 4, 1), dt.date(2026, 6, 30))

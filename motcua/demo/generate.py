@@ -16,12 +16,14 @@ import random
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Protocol
 from unittest import mock
 
+from django.db import connection
 from django.utils import timezone
 
-from motcua.accounts.models import COMMUNE_KINDS, OrgUnit, Role, UnitKind, User
+from motcua.accounts.models import COMMUNE_KINDS, Membership, OrgUnit, Role, UnitKind, User
 from motcua.catalog.models import ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Channel, Dossier, ReturnMethod
@@ -54,9 +56,13 @@ def _staff(unit: OrgUnit) -> User:
     user, _ = User.objects.get_or_create(
         username=f"sinh-du-lieu-{unit.code}", defaults={"full_name": f"Cán bộ {unit.name}"}
     )
-    for where in {unit, default_deciding_unit(unit)}:
-        for role in (Role.RECEIVER, Role.HANDLER, Role.HEAD, Role.SIGNER, Role.CLERK):
-            user.memberships.get_or_create(unit=where, role=role)
+    held = set(user.memberships.values_list("unit_id", "role"))
+    user.memberships.bulk_create(
+        Membership(user=user, unit=where, role=role)
+        for where in {unit, default_deciding_unit(unit)}
+        for role in (Role.RECEIVER, Role.HANDLER, Role.HEAD, Role.SIGNER, Role.CLERK)
+        if (where.pk, role) not in held
+    )
     return user
 
 
@@ -67,41 +73,79 @@ def generate(
     progress: Callable[[int, int], None] | None = None,
     bulk: bool = False,
     batch: int = 5000,
+    workers: int = 1,
 ) -> int:
-    rng, clock = random.Random(seed), Clock()
-    versions = list(
-        ProcedureVersion.objects.filter(
-            status=VersionStatus.PUBLISHED, time_limit_unit__isnull=False
-        ).order_by("pk")[:40]
-    )
-    offered = _offered(versions)
-    # Communes' own procedures, received wherever they are offered (a commune or its centre).
-    units = list(
-        OrgUnit.objects.filter(
-            pk__in=offered,
-            kind__in=(*COMMUNE_KINDS, UnitKind.COMMUNE_CENTRE),
-        ).order_by("pk")
-    )
-    if not units:
-        raise ValueError("Cần có thủ tục đã công bố được tiếp nhận tại xã (chạy seed_demo trước).")
-    staff = {u.pk: _staff(u) for u in units}
+    """Make `count` dossiers of `year`. With `workers` > 1 (bulk path, PostgreSQL) the communes
+    are shared out between that many processes, each with its own random plan."""
+    if workers > 1 and (not bulk or connection.vendor != "postgresql"):
+        raise ValueError("Sinh song song (--workers) chỉ dùng với --bulk trên PostgreSQL.")
+    plan = Plan.for_year(year, seed)
+    if workers > 1:
+        from motcua.demo.bulk import generate_in_parallel
+
+        return generate_in_parallel(plan, count, min(workers, len(plan.units)), batch, progress)
     run: Driver
     if bulk:
         from motcua.demo.bulk import BulkDriver
 
-        run = BulkDriver(clock, batch)
+        run = BulkDriver(plan.clock, batch)
     else:
         run = WorkflowDriver()
-    with frozen(clock):
-        for i in range(count):
-            unit = rng.choice(units)
-            clock.now = _working_moment(rng, year)
-            _life(rng, clock, run, unit, staff[unit.pk], rng.choice(offered[unit.pk]))
-            run.done()
-            if progress:
-                progress(i + 1, count)
-        run.close()
+    plan.play(run, count, lambda done: progress(done, count) if progress else None)
+    run.close()
     return count
+
+
+@dataclass
+class Plan:
+    """What the random plan draws from: communes with their officer and procedures."""
+
+    year: int
+    seed: int | str
+    units: list[OrgUnit]
+    staff: dict[int, User]
+    offered: dict[int, list[ProcedureVersion]]
+    clock: Clock = field(default_factory=lambda: Clock())
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+    @classmethod
+    def for_year(cls, year: int, seed: int) -> "Plan":
+        versions = list(
+            ProcedureVersion.objects.filter(
+                status=VersionStatus.PUBLISHED, time_limit_unit__isnull=False
+            ).order_by("pk")[:40]
+        )
+        offered = _offered(versions)
+        # Communes' own procedures, received wherever they are offered (a commune or its centre).
+        units = list(
+            OrgUnit.objects.filter(
+                pk__in=offered, kind__in=(*COMMUNE_KINDS, UnitKind.COMMUNE_CENTRE)
+            ).order_by("pk")
+        )
+        if not units:
+            raise ValueError(
+                "Cần có thủ tục đã công bố được tiếp nhận tại xã (chạy seed_demo trước)."
+            )
+        staff = {u.pk: _staff(u) for u in units}
+        return cls(year, seed, units, staff, offered)
+
+    def share(self, index: int, parts: int) -> "Plan":
+        """Every `parts`-th commune from `index`, with its own random sequence."""
+        return Plan(
+            self.year, f"{self.seed}/{index}", self.units[index::parts], self.staff, self.offered
+        )
+
+    def play(self, run: "Driver", count: int, tick: Callable[[int], None]) -> None:
+        rng, clock = self.rng, self.clock
+        with frozen(clock):
+            for i in range(count):
+                unit = rng.choice(self.units)
+                clock.now = _working_moment(rng, self.year)
+                _life(rng, clock, run, unit, self.staff[unit.pk], rng.choice(self.offered[unit.pk]))
+                run.done()
+                tick(i + 1)
 
 
 class Driver(Protocol):
@@ -255,9 +299,13 @@ def _finish(rng: random.Random, clock: Clock, run: Driver, d: Dossier, u: User) 
 
 
 def bar(done: int, total: int) -> None:
-    if done % max(total // 200, 1) and done != total:
+    """A progress bar on standard error, redrawn each time it grows by half a percent."""
+    step = max(total // 200, 1)
+    if done // step == getattr(bar, "drawn", -1) and done != total:
         return
+    bar.drawn = done // step  # type: ignore[attr-defined]
     filled = 40 * done // total
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (40 - filled)}] {done}/{total}")
     if done == total:
         sys.stderr.write("\n")
+        bar.drawn = -1  # type: ignore[attr-defined]

@@ -22,6 +22,12 @@ class Command(BaseCommand):
             help="Phát lại cùng các quyết định của quy trình trong bộ nhớ, ghi theo lô.",
         )
         parser.add_argument("--batch", type=int, default=5000)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Số tiến trình sinh song song (chỉ với --bulk trên PostgreSQL).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -32,6 +38,7 @@ class Command(BaseCommand):
                 progress=bar,
                 bulk=options["bulk"],
                 batch=options["batch"],
+                workers=options["workers"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
