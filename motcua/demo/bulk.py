@@ -403,8 +403,15 @@ class BulkDriver:
                 rating.dossier_id = rating.dossier.pk
             insert(self.ratings)
             # No attachments are generated, so no dossier is digitised (facts._digitised).
+            levels = {rating.dossier_id: rating.level for rating in self.ratings}
             facts = [
-                fact_of(d, cast(list[DossierEvent], trail), False, self._cal(d.receiving_unit))
+                fact_of(
+                    d,
+                    cast(list[DossierEvent], trail),
+                    False,
+                    self._cal(d.receiving_unit),
+                    levels.get(d.pk),
+                )
                 for d, trail in zip(self.dossiers, trails, strict=True)
             ]
             insert(facts)

@@ -5,3 +5,6 @@ class ReportsConfig(AppConfig):
     name = "motcua.reports"
     verbose_name = "Báo cáo"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from motcua.reports import signals  # noqa: F401  (connects the rating receiver)

@@ -14,6 +14,7 @@ from motcua.dossiers.models import (
     Timing,
 )
 from motcua.reports.models import DossierFact, FinishKind
+from motcua.surveys.models import Rating
 from motcua.workdays.timecalc import WorkCalendar, working_time_between
 
 FINISHES = {
@@ -32,9 +33,11 @@ def fact_of(
     events: Sequence[DossierEvent],
     digitised: bool,
     cal: WorkCalendar | None = None,
+    rating: int | None = None,
 ) -> DossierFact:
     """The fact for `dossier`; `events` in seq order; `digitised` from its attachments;
-    `cal` the receiving unit's calendar when the caller already has it."""
+    `cal` the receiving unit's calendar when the caller already has it; `rating` the level
+    the citizen gave, if any."""
     cal = cal or calendar_of(dossier.receiving_unit)
     finish = next((e for e in events if e.action in FINISHES), None)
     fact = DossierFact(
@@ -54,6 +57,7 @@ def fact_of(
         supplements=[e.at.isoformat() for e in events if e.action == "request_supplement"],
         electronic_result=bool(dossier.result_file) or _returned_online(events),
         digitised=digitised,
+        rating=rating,
     )
     fact.online_qualified = dossier.channel == Channel.ONLINE and (
         not dossier.procedure_version.paper_result_required or fact.electronic_result
@@ -115,6 +119,9 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
     for event in DossierEvent.objects.filter(dossier_id__in=dossier_ids).select_related("step"):
         events[event.dossier_id].append(event)
     digitised = _digitised(dossier_ids)
+    ratings = dict(
+        Rating.objects.filter(dossier_id__in=dossier_ids).values_list("dossier", "level")
+    )
     calendars: dict[int, WorkCalendar] = {}
     facts = []
     for d in dossiers:
@@ -122,7 +129,8 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
             continue
         if d.receiving_unit_id not in calendars:
             calendars[d.receiving_unit_id] = calendar_of(d.receiving_unit)
-        facts.append(fact_of(d, events[d.pk], d.pk in digitised, calendars[d.receiving_unit_id]))
+        cal = calendars[d.receiving_unit_id]
+        facts.append(fact_of(d, events[d.pk], d.pk in digitised, cal, ratings.get(d.pk)))
     return facts
 
 

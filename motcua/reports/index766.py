@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
@@ -15,7 +15,6 @@ from motcua.feedback.selectors import pakn_counts_by_unit
 from motcua.reports.models import Rollup
 from motcua.reports.periods import Period, span_q
 from motcua.reports.selectors import RECEIVED, RESOLVED, judged_late_at, open_facts, rollup_sums
-from motcua.surveys.models import DISLIKE_LEVELS, Rating
 
 CENT = Decimal("0.01")
 NO_DVCQG = "chưa kết nối DVCQG"
@@ -148,11 +147,12 @@ def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[Uni
 
 
 def units_with_data() -> Iterable[OrgUnit]:
+    """Units that received or decided a dossier (one index probe per unit, not a scan)."""
     from motcua.reports.models import Rollup
 
-    used = set(Rollup.objects.values_list("receiving_unit_id", flat=True).distinct())
-    used |= set(Rollup.objects.values_list("deciding_unit_id", flat=True).distinct())
-    return OrgUnit.objects.filter(pk__in=used).order_by("name")
+    received = Rollup.objects.filter(receiving_unit=OuterRef("pk"))
+    decided = Rollup.objects.filter(deciding_unit=OuterRef("pk"))
+    return OrgUnit.objects.filter(Exists(received) | Exists(decided)).order_by("name")
 
 
 class _UnitData:
@@ -168,7 +168,6 @@ class _UnitData:
             for unit in {recv, dec}:
                 self.sums[unit].update(counts)  # type: ignore[index]
         self.late_open = self._late_open()
-        self.disliked, self.rated = self._ratings()
         self.offered, self.online, self.online_used = self._offerings()
         self.pakn = pakn_counts_by_unit(period.start, period.end)
 
@@ -187,30 +186,6 @@ class _UnitData:
                 for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
                     found[unit] += 1
         return found
-
-    def _ratings(self) -> tuple[Counter[int], Counter[int]]:
-        """Dossiers finished in the period and judged on time whose rating is a dislike
-        (late ones already count against 5.3), and how many were rated at all."""
-        disliked: Counter[int] = Counter()
-        rated: Counter[int] = Counter()
-        finished = Rating.objects.filter(
-            dossier__fact__finished_at__gte=self.period.start,
-            dossier__fact__finished_at__lt=self.period.end,
-        )
-        # Counted by the database: a province's year has hundreds of thousands of ratings.
-        rows = (
-            finished.values_list("dossier__fact__receiving_unit", "dossier__fact__deciding_unit")
-            .annotate(
-                n=Count("pk"),
-                bad=Count("pk", filter=Q(level__in=DISLIKE_LEVELS, dossier__fact__on_time=True)),
-            )
-            .order_by()
-        )
-        for recv, dec, n, bad in rows:
-            for unit in {recv, dec}:
-                rated[unit] += n
-                disliked[unit] += bad
-        return disliked, rated
 
     def _offerings(self) -> tuple[Counter[int], Counter[int], Counter[int]]:
         offered: Counter[int] = Counter()
@@ -266,9 +241,10 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
     if spec.code in ("5.1", "5.2"):
         return _pakn(spec, data.pakn.get(unit, {}))
     if spec.code == "5.3":
-        if not data.rated[unit]:
+        # Rated dossiers finished in the period; disliked ones among those judged on time.
+        if not c["rated"]:
             return Component(spec, reason="chưa có đánh giá của người dân trong kỳ")
-        return score(spec, c["finished_on_time"] - data.disliked[unit], judged)
+        return score(spec, c["finished_on_time"] - c["rated_disliked"], judged)
     if spec.code == "6.1":
         return score(spec, c["electronic_results"], resolved)
     return score(spec, c["digitised"], received)  # 6.2

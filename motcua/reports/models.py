@@ -33,6 +33,8 @@ COUNTERS = (
     "finished_late",
     "processing_minutes",
     "electronic_results",
+    "rated",
+    "rated_disliked",
 )
 
 
@@ -76,6 +78,8 @@ class DossierFact(models.Model):
     lost_step = models.CharField(max_length=255, blank=True)
     lost_officer = models.CharField(max_length=255, blank=True)
     lost_minutes = models.PositiveIntegerField(default=0)
+    # The citizen's rating of the service (1–5), once the result is returned; null if none.
+    rating = models.PositiveSmallIntegerField(null=True)
 
     class Meta:
         verbose_name = _("số liệu hồ sơ")
@@ -126,6 +130,8 @@ class Rollup(models.Model):
     finished_late = _counter("finished_late")
     processing_minutes = _counter("processing_minutes")
     electronic_results = _counter("electronic_results")
+    rated = _counter("rated")
+    rated_disliked = _counter("rated_disliked")
 
     class Meta:
         verbose_name = _("số liệu tổng hợp")

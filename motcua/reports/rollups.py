@@ -19,6 +19,7 @@ from django.utils import timezone
 from motcua.dossiers.models import Channel, DossierEvent
 from motcua.reports.facts import facts_for
 from motcua.reports.models import COUNTERS, DossierFact, FinishKind, Grain, Rollup, RollupState
+from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.workdays.timecalc import ZONE
 
 Key = tuple[str, dt.date, int, int, int]  # grain, day, receiving, deciding, version
@@ -52,6 +53,11 @@ def _finish_counts(fact: DossierFact) -> dict[str, int]:
     counts[f"resolved_{fact.timing}"] = 1
     counts["processing_minutes"] = fact.processing_minutes or 0
     counts["electronic_results"] = int(fact.electronic_result)
+    if fact.rating is not None:
+        # 766, 5.3: rated dossiers, and the on-time ones the citizen disliked (late ones
+        # already count against the component).
+        counts["rated"] = 1
+        counts["rated_disliked"] = int(bool(fact.on_time) and fact.rating in DISLIKE_LEVELS)
     return counts
 
 
@@ -112,6 +118,15 @@ def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
     DossierFact.objects.filter(pk__in=[f.pk for f in new]).delete()
     DossierFact.objects.bulk_create(new)
     _apply(delta)
+
+
+def refresh_now(dossier_ids: Sequence[int]) -> None:
+    """Fold these dossiers in at once (a rating is not an event, so `update_rollups` would not
+    see it), holding the watermark row so that it never races `update_rollups`."""
+    with transaction.atomic():
+        RollupState.objects.get_or_create(pk=1)
+        RollupState.objects.select_for_update().get(pk=1)
+        refresh_dossiers(dossier_ids)
 
 
 def _claim() -> RollupState | None:

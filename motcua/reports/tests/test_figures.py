@@ -175,3 +175,27 @@ def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:
     [row] = json.loads(out.getvalue())
     assert (row["total"], row["components"][4]["numerator"]) == ("30.40", 8)
     assert row["components"][3]["points"] == "N/A"
+
+
+def test_a_rating_reaches_the_index_at_once(dataset: Dataset) -> None:
+    """A rating is not an event: it is folded into the rollups when it is saved or removed."""
+    from motcua.surveys.models import Level, Rating, RatingChannel
+
+    def satisfaction() -> tuple[int | None, int | None]:
+        [result] = index766(MARCH, [dataset.world.commune])
+        c = next(c for c in result.components if c.spec.code == "5.3")
+        return c.numerator, c.denominator
+
+    assert satisfaction() == (7, 10)
+    Rating.objects.get(dossier=dataset.d["D2"]).delete()
+    assert satisfaction() == (8, 10)  # D2 on time, no longer disliked
+    Rating.objects.create(
+        dossier=dataset.d["D2"],
+        level=Level.DISSATISFIED,
+        channel=RatingChannel.KIOSK,
+        at=at(2026, 3, 6),
+    )
+    assert satisfaction() == (7, 10)
+    before = rollup_snapshot()
+    rebuild_rollups()
+    assert rollup_snapshot() == before
