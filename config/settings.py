@@ -139,6 +139,9 @@ EMAIL_BACKEND = (
 
 # Attachments (PDF, JPEG, PNG, recognised by content) larger than this are refused.
 MOTCUA_UPLOAD_MAX_BYTES = env_int("MOTCUA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# Trusted reverse proxies in front of the app: the throttles read the client's address from
+# X-Forwarded-For (motcua/lib/client.py).
+MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and

@@ -23,6 +23,7 @@ from motcua.feedback.views import _submission
 from motcua.filing import otp
 from motcua.filing.forms import CodeForm, ContactForm
 from motcua.filing.models import ContactKind
+from motcua.lib.client import client_address
 
 # The portal's database-backed throttle is shared: it counts per client address across servers.
 from motcua.portal import throttle
@@ -119,7 +120,7 @@ def compose(request: HttpRequest) -> HttpResponse:
         return redirect("pakn:start")
     form = ContentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not throttle.attempt(SUBMIT_LIMIT, str(request.META.get("REMOTE_ADDR", ""))):
+        if not throttle.attempt(SUBMIT_LIMIT, client_address(request)):
             form.add_error(
                 None, _("Bạn đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau.")
             )

@@ -13,6 +13,7 @@ from motcua.catalog import selectors as catalog
 from motcua.catalog.forms import ProcedureSearchForm
 from motcua.catalog.models import OnlineLevel
 from motcua.dossiers.models import Dossier, DossierStatus
+from motcua.lib.client import client_address
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm
@@ -45,7 +46,7 @@ def filing_url(procedure_pk: int) -> str:
 
 
 def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_address(request)
 
 
 # -- catalog -------------------------------------------------------------------------------

@@ -77,3 +77,28 @@ def test_attempts_are_stored_as_keyed_hashes_and_old_ones_are_purged(
     clock.set(at(2026, 3, 2, 11, 0))
     post(from_address("198.51.100.9"), dossier.code, "4567")
     assert LookupAttempt.objects.count() == 1
+
+
+def test_behind_a_trusted_proxy_each_citizen_keeps_their_own_limit(
+    world: World, clock: Clock, settings
+) -> None:  # type: ignore[no-untyped-def]
+    dossiers = [received(world) for _ in range(3)]
+
+    def via_proxy(citizen: str) -> Client:
+        # The client may forge the left part; the proxy appends the address it saw.
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"1.2.3.4, {citizen}")
+
+    busy, other = via_proxy("203.0.113.7"), via_proxy("198.51.100.9")
+    # Without the setting, everyone behind the proxy shares the proxy's limit.
+    settings.MOTCUA_PROXY_COUNT = 0
+    for n in range(10):
+        assert post(busy, dossiers[n % 3].code, "0000").status_code == 200
+    assert post(other, dossiers[0].code, "4567").status_code == 429
+    # With one trusted proxy, each citizen is counted alone (fresh codes: a code's own limit
+    # of five wrong answers is not what this test is about).
+    settings.MOTCUA_PROXY_COUNT = 1
+    dossiers = [received(world) for _ in range(3)]
+    for n in range(10):
+        assert post(busy, dossiers[n % 3].code, "0000").status_code == 200
+    assert post(busy, dossiers[0].code, "4567").status_code == 429
+    assert post(other, dossiers[0].code, "4567").status_code == 302
