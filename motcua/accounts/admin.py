@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.models import Membership, OrgUnit, User
+from motcua.accounts.models import Membership, OrgUnit, PersonalDataAccess, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -37,3 +37,22 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "active"]
     search_fields = ["user__username", "user__full_name", "unit__name", "unit__code"]
     autocomplete_fields = ["user", "unit"]
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin):
+    """The audit trail is read, never written or edited, from the administration pages."""
+
+    list_display = ["at", "user", "action", "subject", "records", "path"]
+    list_filter = ["action", "at"]
+    search_fields = ["user__username", "user__full_name", "subject"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

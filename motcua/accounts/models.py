@@ -157,3 +157,37 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Xem")
+    PRINT = "print", _("In")
+    EXPORT = "export", _("Xuất tệp")
+    DOWNLOAD = "download", _("Tải tệp đính kèm")
+
+
+class PersonalDataAccess(models.Model):
+    """One view, print, export or download of citizens' personal data by a staff user.
+
+    Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (DOMAIN.md §10) asks for an audit trail of every
+    view and export. The subject names the record by its code (never a name or an identity
+    number), so the trail itself holds no personal data of citizens. Rows are only ever added.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("cán bộ"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("thời điểm"), db_index=True)
+    action = models.CharField(_("thao tác"), max_length=8, choices=AccessAction.choices)
+    subject = models.CharField(_("dữ liệu"), max_length=255)
+    records = models.PositiveIntegerField(_("số hồ sơ"), default=1)
+    path = models.CharField(_("đường dẫn"), max_length=500)
+
+    class Meta:
+        verbose_name = _("lượt truy cập dữ liệu cá nhân")
+        verbose_name_plural = _("nhật ký truy cập dữ liệu cá nhân")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"], name="access_user_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.subject}"

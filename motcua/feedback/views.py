@@ -15,7 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from motcua.accounts.models import User
+from motcua.accounts.audit import record_access
+from motcua.accounts.models import AccessAction, User
 from motcua.feedback import forms as f
 from motcua.feedback import selectors, workflow
 from motcua.feedback.models import Pakn, PaknStatus
@@ -49,6 +50,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     pakn = selectors.get_pakn_for_user(_user(request), pk)
+    record_access(request, AccessAction.VIEW, f"PAKN {pakn.code}")
     return render(
         request,
         "feedback/detail.html",

@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from motcua.accounts.models import User
+from motcua.accounts.audit import record_access
+from motcua.accounts.models import AccessAction, User
 from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
 from motcua.dossiers.models import (
     PAUSED_STATUSES,
@@ -95,6 +96,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": [(d, time_left(d, now)) for d in page.object_list],
         }
+        if page.object_list:
+            record_access(
+                request, AccessAction.VIEW, f"Hộp việc: {context['box'].label}",
+                len(page.object_list),
+            )  # fmt: skip
     fragment = request.headers.get("HX-Request") and not request.headers.get(
         "HX-History-Restore-Request"
     )
@@ -187,6 +193,7 @@ def printable_forms(dossier: Dossier) -> list[tuple[str, str, str]]:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     dossier = get_dossier_for_user(user, pk)
+    record_access(request, AccessAction.VIEW, f"Hồ sơ {dossier.code}")
     context = {
         "dossier": dossier,
         "status": DossierStatus(dossier.status),
@@ -197,3 +204,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "forms": printable_forms(dossier),
     }
     return render(request, "dossiers/office/detail.html", context)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """One stored file of a dossier in the user's units, shown in the browser (PDF, JPEG and
+    PNG only are ever stored, checked by content); every opening is in the audit trail."""
+    user: User = request.user  # type: ignore[assignment]
+    dossier = get_dossier_for_user(user, pk)
+    stored = get_object_or_404(dossier.attachments, pk=attachment_pk)
+    record_access(request, AccessAction.DOWNLOAD, f"Tệp số {stored.pk}, hồ sơ {dossier.code}")
+    return FileResponse(
+        stored.file.open("rb"), content_type=stored.content_type, filename=stored.original_name
+    )

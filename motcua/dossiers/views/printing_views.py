@@ -10,7 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from motcua.accounts.access import units_for_user
-from motcua.accounts.models import User
+from motcua.accounts.audit import record_access
+from motcua.accounts.models import AccessAction, User
 from motcua.dossiers import printing
 from motcua.dossiers.forms import RegisterFilterForm
 from motcua.dossiers.models import Dossier
@@ -33,6 +34,7 @@ WHY_NOT = {
     5: "Người nộp chưa đề nghị rút hồ sơ, nên không có thông báo dừng giải quyết.",
     6: "Hồ sơ chưa được tiếp nhận nên chưa có quá trình giải quyết.",
 }
+REGISTER = "Sổ theo dõi hồ sơ (Mẫu 07)"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -69,6 +71,7 @@ def form_html(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     available = forms_of(dossier)
     if number not in available:
         return _not_applicable(request, dossier, number)
+    record_access(request, AccessAction.PRINT, f"Mẫu {number:02d}, hồ sơ {dossier.code}")
     context = printing.CONTEXT_BUILDERS[number](dossier, status_url=_status_url(request, dossier))
     context |= {
         "form_template": f"dossiers/forms/mau_{number:02d}.html",
@@ -83,6 +86,7 @@ def form_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if number not in forms_of(dossier):
         return _not_applicable(request, dossier, number)
     pdf = printing.render_form_pdf(dossier, number, status_url=_status_url(request, dossier))
+    record_access(request, AccessAction.PRINT, f"Mẫu {number:02d} (PDF), hồ sơ {dossier.code}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mau-{number:02d}-{dossier.code}.pdf"'
     return response
@@ -103,6 +107,8 @@ def _register(request: HttpRequest) -> tuple[RegisterFilterForm, QuerySet[Dossie
 def register(request: HttpRequest) -> HttpResponse:
     form, dossiers = _register(request)
     found = list(dossiers)
+    if found:
+        record_access(request, AccessAction.VIEW, REGISTER, len(found))
     context = {
         "form": form,
         "unit": form.selected_unit(),
@@ -116,7 +122,9 @@ def register(request: HttpRequest) -> HttpResponse:
 @login_required
 def register_xlsx(request: HttpRequest) -> HttpResponse:
     _form, dossiers = _register(request)
-    response = HttpResponse(printing.register_xlsx(dossiers), content_type=XLSX)
+    found = list(dossiers)
+    record_access(request, AccessAction.EXPORT, f"{REGISTER} (Excel)", len(found))
+    response = HttpResponse(printing.register_xlsx(found), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="so-theo-doi-ho-so.xlsx"'
     return response
 
@@ -127,7 +135,9 @@ def register_pdf(request: HttpRequest) -> HttpResponse:
     unit = form.selected_unit()
     if unit is None:
         return render(request, "dossiers/counter/register.html", {"form": form}, status=404)
-    pdf = printing.register_pdf(dossiers, unit=unit, period=form.period())
+    found = list(dossiers)
+    pdf = printing.register_pdf(found, unit=unit, period=form.period())
+    record_access(request, AccessAction.EXPORT, f"{REGISTER} (PDF), {unit.code}", len(found))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="so-theo-doi-ho-so.pdf"'
     return response

@@ -183,3 +183,14 @@ def test_unpublished_pakn_are_not_public(world: World) -> None:
     assert Client().get(f"/phan-anh-kien-nghi/{pakn.code}/").status_code == 404
     assert Client().get(f"/api/v1/pakn/{pakn.code}").status_code == 404
     assert pakn.code not in Client().get("/phan-anh-kien-nghi/").content.decode()
+
+
+def test_opening_a_petition_is_in_the_personal_data_audit_trail(world: World) -> None:
+    from motcua.accounts.models import AccessAction, PersonalDataAccess
+
+    pakn = make_pakn(world)
+    assert _as(world.outsider).get(f"/phan-anh/{pakn.pk}/").status_code == 404
+    assert _as(world.handler).get(f"/phan-anh/{pakn.pk}/").status_code == 200
+    assert list(PersonalDataAccess.objects.values_list("user", "action", "subject")) == [
+        (world.handler.pk, AccessAction.VIEW, f"PAKN {pakn.code}")
+    ]

@@ -1,0 +1,22 @@
+"""The personal-data audit trail (DOMAIN.md §10): call `record_access` from every view that
+shows, prints, exports or serves citizens' personal data, after the access check passed."""
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from motcua.accounts.models import AccessAction, PersonalDataAccess, User
+
+
+def record_access(
+    request: HttpRequest, action: AccessAction, subject: str, records: int = 1
+) -> None:
+    """`subject` names what was seen by code or title, never by a citizen's name or number."""
+    assert isinstance(request.user, User)
+    PersonalDataAccess.objects.create(
+        user=request.user,
+        at=timezone.now(),
+        action=action,
+        subject=subject[:255],
+        records=records,
+        path=request.path[:500],  # not the query string: a search may hold a name
+    )
