@@ -7,11 +7,13 @@ import datetime as dt
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import NinjaAPI, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from motcua.feedback import selectors
 from motcua.feedback.models import Pakn
+from motcua.workdays.timecalc import ZONE
 
 api = NinjaAPI(
     title="Một Cửa API",
@@ -45,6 +47,16 @@ class PaknOut(Schema):
     @staticmethod
     def resolve_unit(obj: Pakn) -> str:
         return obj.unit.name
+
+    # Moments in Vietnamese time with their offset (+07:00), as the Open311 endpoints give them.
+    @staticmethod
+    def resolve_received_at(obj: Pakn) -> dt.datetime:
+        return timezone.localtime(obj.received_at, ZONE)
+
+    @staticmethod
+    def resolve_published_at(obj: Pakn) -> dt.datetime:
+        assert obj.published_at is not None  # only published petitions are listed
+        return timezone.localtime(obj.published_at, ZONE)
 
 
 @api.get("/pakn", response=list[PaknOut], summary="Phản ánh, kiến nghị đã công khai trả lời")

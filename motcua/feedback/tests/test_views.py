@@ -1,6 +1,7 @@
 """Officer pages (scoped by unit, one URL per action) and the citizen pages (one-time code,
 throttle, follow link, like/dislike, published answers without personal data)."""
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -194,3 +195,15 @@ def test_opening_a_petition_is_in_the_personal_data_audit_trail(world: World) ->
     assert list(PersonalDataAccess.objects.values_list("user", "action", "subject")) == [
         (world.handler.pk, AccessAction.VIEW, f"PAKN {pakn.code}")
     ]
+
+
+def test_the_json_api_gives_moments_in_vietnamese_time(world: World) -> None:
+    pakn = make_pakn(world)
+    wf.pakn_answer(pakn=pakn, actor=world.handler, answer="Đã giải quyết.")
+    wf.pakn_publish(pakn=pakn, actor=world.head, public_summary="Tóm tắt.")
+    one = Client().get(f"/api/v1/pakn/{pakn.code}").json()
+    listed = Client().get("/api/v1/pakn").json()["items"][0]
+    for body in (one, listed):
+        assert body["received_at"].endswith("+07:00") and body["published_at"].endswith("+07:00")
+    pakn.refresh_from_db()
+    assert dt.datetime.fromisoformat(one["received_at"]) == pakn.received_at
