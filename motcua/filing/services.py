@@ -4,6 +4,7 @@ Views call these; each write is one function. Submission and the supplement go t
 `motcua.dossiers.workflow`, the one way a dossier changes.
 """
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from motcua.accounts.access import units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
@@ -20,7 +22,7 @@ from motcua.catalog.selectors import offering_units
 from motcua.dossiers import attachments, workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.filing.forms import extra_problems
-from motcua.filing.models import ContactKind, Filing, FilingFile, FilingStatus
+from motcua.filing.models import ContactKind, Filing, FilingFile, FilingStatus, OneTimeCode
 from motcua.filing.otp import Contact
 
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
@@ -254,6 +256,31 @@ def _delete_files(names: Sequence[str]) -> None:
     storage = FilingFile._meta.get_field("file").storage  # type: ignore[union-attr]
     for name in names:
         storage.delete(name)
+
+
+# -- keeping no more than needed (DOMAIN.md §10) ----------------------------------------------
+
+
+def purge_abandoned(days: int) -> tuple[int, int]:
+    """Delete online drafts untouched (no edit, no upload) for `days` days, with their files,
+    and one-time codes expired for a day or more: a citizen's data is not kept without a
+    purpose. Returns (drafts, codes) deleted. Submitted filings are never touched."""
+    now = timezone.now()
+    cutoff = now - dt.timedelta(days=days)
+    with transaction.atomic():
+        stale = (
+            Filing.objects.filter(status=FilingStatus.DRAFT, updated_at__lt=cutoff)
+            .exclude(files__at__gte=cutoff)
+            .values_list("pk", flat=True)
+        )
+        ids = list(stale)
+        files = FilingFile.objects.filter(filing_id__in=ids)
+        names = [name for name in files.values_list("file", flat=True) if name]
+        files.delete()
+        Filing.objects.filter(pk__in=ids).delete()
+        codes, _ = OneTimeCode.objects.filter(expires_at__lt=now - dt.timedelta(days=1)).delete()
+        transaction.on_commit(lambda: _delete_files(names))
+    return len(ids), codes
 
 
 # -- following and supplementing -------------------------------------------------------------

@@ -183,3 +183,37 @@ def test_contact_matching_ignores_email_case(online: Online, clock: Clock) -> No
     dossier.refresh_from_db()
     assert services.contact_matches(dossier, Contact(ContactKind.EMAIL, "an@example.vn"))
     assert not services.contact_matches(dossier, Contact(ContactKind.PHONE, CITIZEN_PHONE))
+
+
+def test_abandoned_drafts_and_their_files_are_purged_but_not_recent_or_submitted_ones(
+    online: Online, clock: Clock, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from motcua.filing.models import OneTimeCode
+
+    start = clock.moment
+    abandoned = ready_draft(online)
+    stored = abandoned.files.get().file.name
+    assert default_storage.exists(stored)
+    sent = submit(ready_draft(online, Contact(ContactKind.EMAIL, "an@example.vn")))
+    clock.set(start + dt.timedelta(days=20))
+    # Still being worked on: a file uploaded on day 20 keeps this draft.
+    busy = services.filing_open(
+        version=online.world.version, contact=Contact(ContactKind.EMAIL, "binh@example.vn")
+    )
+    Filing.objects.filter(pk=busy.pk).update(updated_at=start)
+    services.filing_attach(filing=busy, document=online.form_doc, upload=pdf())
+    OneTimeCode.objects.create(
+        contact_kind=ContactKind.PHONE, contact=CITIZEN_PHONE, code_hash="x" * 64,
+        created_at=start, expires_at=start + dt.timedelta(minutes=10),
+    )  # fmt: skip
+    clock.set(start + dt.timedelta(days=31))
+    with django_capture_on_commit_callbacks(execute=True):
+        drafts, codes = services.purge_abandoned(30)
+    assert drafts == 1 and codes >= 1
+    assert not Filing.objects.filter(pk=abandoned.pk).exists()
+    assert not default_storage.exists(stored)
+    assert Filing.objects.filter(pk=busy.pk).exists()
+    assert Filing.objects.get(dossier=sent).status == FilingStatus.SUBMITTED
+    assert not OneTimeCode.objects.filter(expires_at__lt=clock.moment - dt.timedelta(days=1))
