@@ -194,7 +194,7 @@ def test_abandoned_drafts_and_their_files_are_purged_but_not_recent_or_submitted
 
     start = clock.moment
     abandoned = ready_draft(online)
-    stored = abandoned.files.get().file.name
+    stored = str(abandoned.files.get().file.name)
     assert default_storage.exists(stored)
     sent = submit(ready_draft(online, Contact(ContactKind.EMAIL, "an@example.vn")))
     clock.set(start + dt.timedelta(days=20))
