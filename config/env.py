@@ -6,6 +6,7 @@ docs/configuration.md (a test checks it).
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -46,6 +47,16 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = os.environ.get(name, default).strip()
     if value not in choices:
         raise ImproperlyConfigured(f"{name}: expected one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def env_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a trailing slash, or empty."""
+    value = env_str(name, default).rstrip("/")
+    if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise ImproperlyConfigured(
+            f"{name}: expected an address such as https://dichvucong.example.gov.vn, got {value!r}"
+        )
     return value
 
 

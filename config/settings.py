@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str
+from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -142,6 +142,8 @@ MOTCUA_UPLOAD_MAX_BYTES = env_int("MOTCUA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024, m
 # Trusted reverse proxies in front of the app: the throttles read the client's address from
 # X-Forwarded-For (motcua/lib/client.py).
 MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
+# The citizen portal's public address, for links in notices sent to applicants.
+MOTCUA_PUBLIC_URL = env_url("MOTCUA_PUBLIC_URL", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and

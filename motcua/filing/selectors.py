@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core import signing
 from django.db.models import Q, QuerySet
 
 from motcua.catalog.models import ProcedureDocument
@@ -11,9 +10,6 @@ from motcua.dossiers.models import Dossier, DossierEvent, DossierStatus
 from motcua.filing.models import ContactKind, Filing, FilingFile
 from motcua.filing.otp import Contact
 from motcua.filing.services import documents_of
-
-LINK_SALT = "motcua.filing.supplement-link"
-LINK_MAX_AGE = 30 * 24 * 3600
 
 
 @dataclass
@@ -92,17 +88,3 @@ def outcome(dossier: Dossier) -> Outcome:
 
 def _last(dossier: Dossier, action: str) -> DossierEvent | None:
     return dossier.events.filter(action=action).order_by("-seq").first()
-
-
-def supplement_token(dossier: Dossier) -> str:
-    """A signed token for the supplement notice; it dies with the request it answers."""
-    return signing.dumps([dossier.code, dossier.supplement_count], salt=LINK_SALT)
-
-
-def dossier_code_from_token(token: str) -> str:
-    """The dossier code of a valid, current token, else BadSignature."""
-    code, number = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
-    dossier = Dossier.objects.filter(code=code).first()
-    if dossier is None or dossier.supplement_count != number:
-        raise signing.BadSignature("stale supplement link")
-    return str(code)

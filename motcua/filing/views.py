@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from motcua.accounts.models import User
 from motcua.catalog.models import ProcedureVersion
+from motcua.dossiers import links
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.filing import otp, selectors, services
 from motcua.filing.forms import (
@@ -480,7 +481,7 @@ def supplement(request: HttpRequest, code: str) -> HttpResponse:
 def signed_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link in a supplement notice opens the dossier without a code (30 days)."""
     try:
-        code = selectors.dossier_code_from_token(token)
+        code = links.dossier_code_from_token(token)
     except signing.BadSignature:
         messages.error(
             request,

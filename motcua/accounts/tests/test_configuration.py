@@ -46,6 +46,8 @@ def start_django(**env: str) -> subprocess.CompletedProcess[str]:
         ({}, "MOTCUA_SECRET_KEY"),
         ({"MOTCUA_DEBUG": "1", "MOTCUA_SMS_BACKEND": "bo-cau"}, "MOTCUA_SMS_BACKEND"),
         ({"MOTCUA_DEBUG": "1", "MOTCUA_UPLOAD_MAX_BYTES": "-5"}, "MOTCUA_UPLOAD_MAX_BYTES"),
+        ({"MOTCUA_DEBUG": "1", "MOTCUA_PUBLIC_URL": "dichvucong.gov.vn"}, "MOTCUA_PUBLIC_URL"),
+        ({"MOTCUA_DEBUG": "1", "MOTCUA_PROXY_COUNT": "hai"}, "MOTCUA_PROXY_COUNT"),
     ],
 )
 def test_bad_value_stops_start_up_naming_the_variable(env: dict[str, str], named: str) -> None:

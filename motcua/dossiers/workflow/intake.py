@@ -12,6 +12,7 @@ from django.utils import timezone
 from motcua.accounts.models import OrgUnit, User
 from motcua.catalog.models import ProcedureCase, ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import attachments, clock, codes, routing
+from motcua.dossiers.links import supplement_link
 from motcua.dossiers.models import AttachmentKind, Channel, Dossier, personal_id_validator
 from motcua.dossiers.notifications import local, notify_applicant
 from motcua.dossiers.workflow.core import (
@@ -310,10 +311,12 @@ def request_supplement(
             fields=["status_before_pause", "paused_since", "supplement_count"],
             payload={"missing": items, "request_number": dossier.supplement_count},
         )  # fmt: skip
+        link = supplement_link(dossier)
         notify_applicant(
             dossier,
             f"Hồ sơ {dossier.code} cần bổ sung",
-            f"Hồ sơ {dossier.code} cần bổ sung:\n{_numbered(items)}",
+            f"Hồ sơ {dossier.code} cần bổ sung:\n{_numbered(items)}"
+            + (f"\nBổ sung trực tuyến: {link}" if link else ""),
         )
     return dossier
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion
 from motcua.dossiers import workflow
+from motcua.dossiers.links import supplement_token
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.filing.models import Filing, FilingStatus
-from motcua.filing.selectors import supplement_token
 from motcua.filing.tests.conftest import CITIZEN_ID, CITIZEN_PHONE, Clock, Online, last_code, pdf
 
 pytestmark = pytest.mark.django_db
@@ -345,3 +345,24 @@ def test_a_helper_files_for_a_citizen_without_a_code_and_is_recorded(
     assert dossier.assisted_by == user and dossier.applicant_phone == "0987654321"
     filing.refresh_from_db()
     assert filing.status == FilingStatus.SUBMITTED
+
+
+def test_the_supplement_notice_carries_the_link_when_the_public_address_is_set(
+    client: Client, online: Online, clock: Clock, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from motcua.dossiers.models import OutboxMessage
+
+    def notice() -> str:
+        return str(OutboxMessage.objects.filter(dossier=dossier).latest("pk").body)
+
+    dossier = filed(client, online)
+    settings.MOTCUA_PUBLIC_URL = ""
+    workflow.request_supplement(dossier=dossier, actor=online.world.receiver, missing=["Tờ khai"])
+    assert "Tờ khai" in notice() and "http" not in notice()
+    workflow.supplement_received(dossier=dossier, actor=None)
+    settings.MOTCUA_PUBLIC_URL = "https://dichvucong.example.gov.vn"
+    workflow.request_supplement(dossier=dossier, actor=online.world.receiver, missing=["Ảnh"])
+    link = notice().split("Bổ sung trực tuyến: ")[1].strip()
+    assert link.startswith("https://dichvucong.example.gov.vn/nop-truc-tuyen/bo-sung/")
+    page = Client().get(link.removeprefix(settings.MOTCUA_PUBLIC_URL), follow=True)
+    assert "Giấy tờ cần bổ sung" in page.content.decode() and dossier.code in page.content.decode()
