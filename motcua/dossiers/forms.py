@@ -183,6 +183,10 @@ class IntakeForm(forms.Form):
     def _applies(self, document: ProcedureDocument, case: ProcedureCase | None) -> bool:
         return document.case_id is None or (case is not None and document.case_id == case.pk)
 
+    def missing_documents(self) -> list[str]:
+        """Mandatory documents of the chosen case not ticked (after `is_valid`)."""
+        return self._missing(self.cleaned_data.get("case"))
+
     def _missing(self, case: ProcedureCase | None) -> list[str]:
         return [
             d.name

@@ -18,8 +18,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from motcua.accounts.models import OrgUnit
-from motcua.catalog.models import ProcessStep, TimeLimitUnit
+from motcua.catalog.models import ProcedureVersion, ProcessStep, TimeLimitUnit
 from motcua.dossiers.models import Dossier, DossierEvent, ReturnMethod, Timing
+from motcua.dossiers.routing import default_deciding_unit
 from motcua.lib.excel import sheet_write
 from motcua.lib.pdf import html_to_pdf
 from motcua.lib.qr import qr_svg
@@ -259,6 +260,25 @@ def context_02(dossier: Dossier, **_: Any) -> dict[str, Any]:
         "reason": payload.get("reason") or (event.note if event else ""),
         "contact": payload.get("contact", ""),
         "officer_name": _officer(event),
+    }
+
+
+def guidance_context(
+    *, version: ProcedureVersion, unit: OrgUnit, applicant_name: str, items: list[str],
+    reason: str, officer: str,
+) -> dict[str, Any]:  # fmt: skip
+    """Mẫu 02 given at the counter before any receipt: an unsaved dossier carries the
+    procedure, the unit and the applicant's name; it has no code."""
+    draft = Dossier(
+        procedure_version=version, receiving_unit=unit, current_unit=unit,
+        deciding_unit=default_deciding_unit(unit), applicant_name=applicant_name,
+    )  # fmt: skip
+    return {
+        **_base(draft, 2),
+        "items": _document_lines(items),
+        "reason": reason,
+        "contact": "",
+        "officer_name": officer,
     }
 
 

@@ -14,7 +14,7 @@ from motcua.accounts.tests.factories import make_staff
 from motcua.catalog.models import ProcedureDocument, ProcedureOffering, ProcedureVersion
 from motcua.catalog.tests.factories import make_procedure
 from motcua.dossiers import printing
-from motcua.dossiers.models import Attachment, Dossier, DossierEvent
+from motcua.dossiers.models import Attachment, Dossier, DossierCodeCounter, DossierEvent
 from motcua.dossiers.tests.conftest import World
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -248,3 +248,32 @@ def test_a_receiver_of_two_units_chooses_the_unit_first(client: Client, birth, w
     assert world.commune.name in chooser and world.other_commune.name in chooser
     page = client.get(reverse("dossiers:counter"), {"don_vi": world.commune.pk, "q": "khai sinh"})
     assert form_url(world, birth) in page.content.decode()
+
+
+def test_incomplete_papers_get_mau_02_at_the_counter_without_any_dossier(
+    desk: Client, birth, world
+) -> None:
+    data = intake_data(birth, action="guide", guide_items="Bản sao giấy đăng ký kết hôn\n\n")
+    del data[f"doc_{birth.documents.get(name='Giấy chứng sinh').pk}"]
+    data["guide_reason"] = "Giấy chứng sinh chưa có"
+    page = desk.post(form_url(world, birth), data)
+    text = page.content.decode()
+    assert page.status_code == 200 and "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
+    assert "Nguyễn Văn An" in text and "Đăng ký khai sinh" in text
+    assert "Giấy chứng sinh" in text and "Bản sao giấy đăng ký kết hôn" in text
+    assert "Tờ khai đăng ký khai sinh" not in text.split("PHIẾU YÊU CẦU")[1]  # it was ticked
+    assert "Mã hồ sơ" not in text
+    assert not Dossier.objects.exists() and not DossierCodeCounter.objects.exists()
+
+
+def test_a_guidance_with_nothing_to_ask_for_or_no_name_is_refused_and_the_form_kept(
+    desk: Client, birth, world
+) -> None:
+    complete = desk.post(form_url(world, birth), intake_data(birth, action="guide"))
+    assert complete.status_code == 200 and "Không có nội dung cần bổ sung" in (
+        complete.content.decode()
+    )
+    nameless = intake_data(birth, action="guide", applicant_name="", guide_items="Ảnh 4x6")
+    page = desk.post(form_url(world, birth), nameless).content.decode()
+    assert "Nhập họ tên người nộp để in phiếu hướng dẫn" in page and "Ảnh 4x6" in page
+    assert not Dossier.objects.exists()

@@ -18,7 +18,7 @@ from motcua.catalog.selectors import (
     procedures_offered_at,
     published_version_detail,
 )
-from motcua.dossiers import workflow
+from motcua.dossiers import printing, workflow
 from motcua.dossiers.forms import IntakeForm, ProcedureSearchForm
 
 RESULTS_SHOWN = 30
@@ -89,7 +89,13 @@ def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpRe
         return _not_a_receiver(request)
     unit = _unit_for(request, units, unit_pk)
     version = _offered_version(unit, procedure_pk)
-    if request.method == "POST":
+    guide: dict[str, str] = {}
+    if request.method == "POST" and request.POST.get("action") == "guide":
+        form = IntakeForm(request.POST, version=version)  # scans are not kept for a guidance
+        page, guide = _guidance(request, form, unit, version)
+        if page is not None:
+            return page
+    elif request.method == "POST":
         form = IntakeForm(request.POST, request.FILES, version=version)
         if form.is_valid():
             try:
@@ -117,5 +123,34 @@ def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpRe
         "form": form,
         "search": ProcedureSearchForm(),
         "checklist": form.checklist(),
+        **guide,
     }
     return render(request, "dossiers/counter/intake_form.html", context)
+
+
+def _guidance(
+    request: HttpRequest, form: IntakeForm, unit: OrgUnit, version: ProcedureVersion
+) -> tuple[HttpResponse | None, dict[str, str]]:
+    """Mẫu 02 at the counter for papers that are not complete: nothing is received, no code
+    is given, nothing is stored. Lists the mandatory documents not ticked and what the officer
+    typed; refused (with the reason, the form kept) without a name or anything to ask for."""
+    form.is_valid()  # fills cleaned_data with what is valid; missing papers are expected here
+    typed = request.POST.get("guide_items", "")
+    reason = request.POST.get("guide_reason", "").strip()[:500]
+    kept = {"guide_items": typed, "guide_reason": reason}
+    name = form.cleaned_data.get("applicant_name", "").strip()
+    items = form.missing_documents() + [line.strip() for line in typed.splitlines() if line.strip()]
+    if not name:
+        return None, {**kept, "guide_error": "Nhập họ tên người nộp để in phiếu hướng dẫn."}
+    if not items:
+        return None, {
+            **kept,
+            "guide_error": "Không có nội dung cần bổ sung: các giấy tờ bắt buộc đã được đánh "
+            "dấu. Ghi nội dung cần hoàn thiện, hoặc tiếp nhận hồ sơ.",
+        }
+    context = printing.guidance_context(
+        version=version, unit=unit, applicant_name=name, items=items, reason=reason,
+        officer=str(_user(request)),
+    )  # fmt: skip
+    context["form_template"] = "dossiers/forms/mau_02.html"
+    return render(request, "dossiers/counter/guidance_02.html", context), kept
