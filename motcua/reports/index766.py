@@ -172,17 +172,25 @@ class _UnitData:
         self.pakn = pakn_counts_by_unit(period.start, period.end)
 
     def _late_open(self) -> Counter[int]:
+        """Dossiers open at the period end and judged late there (selectors.judged_late_at).
+
+        Only two kinds can be: past the stored appointment, or unsettled (a second supplement
+        request, a reschedule that may be undone). Each is read through its own index
+        (fact_finished_due, fact_finished_unsettled); the other open dossiers stay in the
+        database."""
         found: Counter[int] = Counter()
         end = self.period.end
-        for fact in open_facts(Q(), end).only(
-            "receiving_unit_id",
-            "deciding_unit_id",
-            "pauses",
-            "supplements",
-            "reschedules",
-            "due_at",
+        fields = ("receiving_unit_id", "deciding_unit_id", "pauses", "supplements",
+                  "reschedules", "due_at")  # fmt: skip
+        seen: set[int] = set()
+        for could_be_late in (
+            Q(due_at__lt=end),
+            Q(supplement_count__gt=1) | ~Q(reschedules=[]),
         ):
-            if judged_late_at(fact, end):
+            for fact in open_facts(could_be_late, end).only(*fields):
+                if fact.pk in seen or not judged_late_at(fact, end):
+                    continue
+                seen.add(fact.pk)
                 for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
                     found[unit] += 1
         return found

@@ -91,6 +91,14 @@ class DossierFact(models.Model):
             models.Index(
                 fields=["entered_at"], condition=Q(finished_at__isnull=True), name="fact_open"
             ),
+            # Dossiers still open at a period end that may be judged late there (766, 2.1):
+            # past the appointment, or with a second supplement or a reschedule.
+            models.Index(fields=["finished_at", "due_at"], name="fact_finished_due"),
+            models.Index(
+                fields=["finished_at"],
+                condition=Q(supplement_count__gt=1) | ~Q(reschedules=[]),
+                name="fact_finished_unsettled",
+            ),
         ]
 
     def __str__(self) -> str:
