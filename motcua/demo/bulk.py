@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any, cast
 
+from asgiref.local import Local
 from django.db import connection, connections, transaction
 from django.db.models import Field, FileField, JSONField, Model
 from django.utils import timezone
@@ -462,8 +463,12 @@ def generate_in_parallel(
 ) -> int:
     """`count` dossiers made by `workers` forked processes, each a `BulkDriver` over its share
     of the communes (so their code counters never meet); the parent sums their rollups."""
+    if connection.in_atomic_block:
+        raise ValueError(
+            "Sinh song song không chạy trong một giao dịch: các tiến trình không thấy dữ liệu "
+            "chưa ghi."
+        )
     fresh = not DossierEvent.objects.exists()
-    connections.close_all()  # each process opens its own connection
     context = multiprocessing.get_context("fork")
     made = context.Value("q", 0)
     results = context.Queue()
@@ -498,6 +503,17 @@ def generate_in_parallel(
     return count
 
 
+_INHERITED: list[Any] = []
+
+
+def _own_connections() -> None:
+    """In a forked process: new database connections of its own. The parent's, copied by the
+    fork, are set aside untouched (closing them here would close the parent's sessions), and
+    the process ends with os._exit, which never finalises them."""
+    _INHERITED.append(connections._connections)  # type: ignore[attr-defined]
+    connections._connections = Local(connections.thread_critical)  # type: ignore[attr-defined]
+
+
 def _worker(plan: Plan, count: int, batch: int, made: Any, results: Any) -> None:
     def tick(done: int) -> None:
         if done % 100 == 0 or done == count:
@@ -505,6 +521,7 @@ def _worker(plan: Plan, count: int, batch: int, made: Any, results: Any) -> None
                 made.value += done % 100 or 100
 
     try:
+        _own_connections()
         run = BulkDriver(plan.clock, batch, fresh=True)
         plan.play(run, count, tick)
         run.close(rollups=False)
