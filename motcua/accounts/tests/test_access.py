@@ -65,6 +65,9 @@ def test_login_page_is_in_vietnamese_and_rejects_a_wrong_password(tree: dict) ->
 def test_staff_pages_require_a_login() -> None:
     response = Client().get("/")
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+    # A citizen who lands there finds the way to the citizen pages.
+    login = Client().get(response["Location"]).content.decode()
+    assert 'href="/cong-dan/"' in login
 
 
 def test_an_administrator_manages_units_users_and_memberships(tree: dict) -> None:
