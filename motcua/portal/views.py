@@ -45,10 +45,6 @@ def filing_url(procedure_pk: int) -> str:
     return f"/nop-truc-tuyen/{procedure_pk}/"
 
 
-def _address(request: HttpRequest) -> str:
-    return client_address(request)
-
-
 # -- catalog -------------------------------------------------------------------------------
 
 
@@ -108,7 +104,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _lookup_page(request, form)
     code = access.normalise_code(form.cleaned_data["code"])
-    found = access.lookup(code=code, factor=form.cleaned_data["factor"], address=_address(request))
+    found = access.lookup(
+        code=code, factor=form.cleaned_data["factor"], address=client_address(request)
+    )
     if found.outcome is access.Outcome.FOUND:
         access.grant(request.session, code)
         return redirect("portal:status", code=code)
@@ -140,7 +138,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     code = access.normalise_code(code)
     token = request.GET.get("k")
     if token is not None:
-        found = access.token_lookup(code=code, token=token, address=_address(request))
+        found = access.token_lookup(code=code, token=token, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
             access.grant(request.session, code)
             # The plain URL: the token leaves the address bar, the history and the Referer.
@@ -184,7 +182,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         code = access.normalise_code(form.cleaned_data["code"])
         factor = form.cleaned_data["factor"]
-        found = access.lookup(code=code, factor=factor, address=_address(request))
+        found = access.lookup(code=code, factor=factor, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
             access.grant(request.session, code, access.KIOSK_GRANT_SECONDS)
             return redirect("portal:kiosk_rate", code=code)

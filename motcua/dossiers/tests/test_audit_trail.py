@@ -7,6 +7,7 @@ from django.test import Client
 from motcua.accounts.models import AccessAction, PersonalDataAccess
 from motcua.dossiers import workflow
 from motcua.dossiers.attachments import NewFile
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.conftest import World
 from motcua.dossiers.tests.factories import APPLICANT
 
@@ -19,6 +20,13 @@ def signed_in(user) -> Client:  # type: ignore[no-untyped-def]
     return client
 
 
+def with_scan(world: World) -> Dossier:
+    return workflow.receive(
+        actor=world.receiver, version=world.version, receiving_unit=world.commune,
+        applicant=APPLICANT, files=[NewFile(ContentFile(SCAN, name="to-khai.pdf"))],
+    )  # fmt: skip
+
+
 def trail() -> list[tuple[str, str, str, int]]:
     return list(
         PersonalDataAccess.objects.order_by("pk").values_list(
@@ -27,14 +35,8 @@ def trail() -> list[tuple[str, str, str, int]]:
     )
 
 
-def test_viewing_printing_and_downloading_a_dossier_are_each_recorded(
-    world: World, settings, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path
-    dossier = workflow.receive(
-        actor=world.receiver, version=world.version, receiving_unit=world.commune,
-        applicant=APPLICANT, files=[NewFile(ContentFile(SCAN, name="to-khai.pdf"))],
-    )  # fmt: skip
+def test_viewing_printing_and_downloading_a_dossier_are_each_recorded(world: World) -> None:
+    dossier = with_scan(world)
     scan = dossier.attachments.get()
     officer = signed_in(world.handler)
     page = officer.get(f"/ho-so/{dossier.pk}/")
@@ -56,14 +58,8 @@ def test_viewing_printing_and_downloading_a_dossier_are_each_recorded(
             assert secret not in text
 
 
-def test_an_outsider_gets_nothing_and_leaves_no_access_row(
-    world: World, settings, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
-    settings.MEDIA_ROOT = tmp_path
-    dossier = workflow.receive(
-        actor=world.receiver, version=world.version, receiving_unit=world.commune,
-        applicant=APPLICANT, files=[NewFile(ContentFile(SCAN, name="to-khai.pdf"))],
-    )  # fmt: skip
+def test_an_outsider_gets_nothing_and_leaves_no_access_row(world: World) -> None:
+    dossier = with_scan(world)
     scan = dossier.attachments.get()
     outsider = signed_in(world.outsider)
     assert outsider.get(f"/ho-so/{dossier.pk}/tep/{scan.pk}/").status_code == 404
