@@ -9,9 +9,11 @@ LAYERS = {
     "accounts": 1,
     "workdays": 2, "catalog": 2,
     "dossiers": 3,
-    "feedback": 4, "surveys": 4, "par": 4,
+    "feedback": 4, "surveys": 4, "payments": 4,
     "reports": 5, "portal": 5, "filing": 5, "api": 5,
-    "demo": 6,
+    "reform": 6,
+    "par": 7,
+    "demo": 8,
 }  # fmt: skip
 
 
