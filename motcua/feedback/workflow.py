@@ -146,12 +146,26 @@ def pakn_submit(*, data: Submission, actor: User | None = None) -> Pakn:
         pakn.due_at = current_due(pakn)
         pakn.save()
         _record(pakn, "receive", actor, "", now)
+        if data.earlier is not None:
+            _raised_again(data.earlier, pakn, actor, now)
         _notify(
             pakn,
             f"Đã tiếp nhận phản ánh, kiến nghị {pakn.code}",
             f"Phản ánh, kiến nghị của bạn đã được tiếp nhận với mã {pakn.code}.",
         )
     return pakn
+
+
+def _raised_again(earlier: Pakn, later: Pakn, actor: User | None, now: dt.datetime) -> None:
+    """Record on the earlier PAKN that its matter was raised again after its answer (766, 5.3:
+    a re-raised PAKN is not a satisfied one). Before an answer the link alone is kept."""
+    row = _lock(earlier)
+    if row.answered_at is None or row.answered_at > now:
+        return
+    if row.reraised_at is None:
+        row.reraised_at = now
+        row.save(update_fields=["reraised_at"])
+    _record(row, "raised_again", actor, row.status, now, f"Phản ánh lại: {later.code}")
 
 
 # -- the shared steps of every transition -------------------------------------------------------

@@ -118,7 +118,10 @@ def test_average_time_is_reported_per_procedure(crafted: Crafted) -> None:
     # P: A1 960, A2 1920, A3 600, A5 960, A6 1020 = 5460 / 5 / 480 = 2.275 → 2.28.
     assert (rows["Thủ tục mẫu"].resolved, rows["Thủ tục mẫu"].days) == (5, D("2.28"))
     # E: A4 960, A7 420 = 1380 / 2 / 480 = 1.4375 → 1.44.
-    assert (rows["Thủ tục không cần bản giấy"].resolved, rows["Thủ tục không cần bản giấy"].days) == (
+    assert (
+        rows["Thủ tục không cần bản giấy"].resolved,
+        rows["Thủ tục không cần bản giấy"].days,
+    ) == (
         2,
         D("1.44"),
     )
