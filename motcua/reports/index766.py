@@ -142,6 +142,10 @@ class Component:
     def applicable(self) -> bool:
         return self.rate is not None or self.value is not None
 
+    @property
+    def about(self) -> str:
+        return ABOUT.get(self.spec.code, "")
+
 
 @dataclass
 class UnitIndex:
@@ -156,6 +160,65 @@ class UnitIndex:
     @property
     def attainable(self) -> int:
         return sum(c.spec.max_points for c in self.components if c.points is not None)
+
+    def groups(self) -> list["GroupScore"]:
+        """The components in the six groups of the points table, with each group's points."""
+        return [
+            GroupScore(number, name, [c for c in self.components if c.spec.group == number])
+            for number, name in GROUPS.items()
+        ]
+
+
+@dataclass
+class GroupScore:
+    number: int
+    name: str
+    components: list[Component]
+
+    @property
+    def points(self) -> Decimal | None:
+        """None when no component of the group has data."""
+        scored = [c.points for c in self.components if c.points is not None]
+        return sum(scored, Decimal(0)) if scored else None
+
+    @property
+    def attainable(self) -> int:
+        return sum(c.spec.max_points for c in self.components if c.points is not None)
+
+    @property
+    def max_points(self) -> int:
+        return sum(c.spec.max_points for c in self.components)
+
+    @property
+    def reason(self) -> str:
+        """Why the group has no points: its components' reasons, each once."""
+        return "; ".join(dict.fromkeys(c.reason for c in self.components if c.reason))
+
+
+# What each component counts, in the words of the 766 page (docs/reports.md has the detail).
+ABOUT = {
+    "2.1": "Hồ sơ giải quyết xong trong kỳ và hồ sơ còn đang giải quyết tại cuối kỳ; hồ sơ "
+    "chưa xong được đánh giá tại cuối kỳ (hồ sơ đang tạm dừng: tại thời điểm tạm dừng). Hồ sơ "
+    "yêu cầu bổ sung quá một lần là trễ hạn.",
+    "2.2": "Từ khi tiếp nhận (hồ sơ trực tuyến: từ khi được tiếp nhận chính thức) đến khi có "
+    "kết quả, trừ thời gian tạm dừng; tính bằng ngày làm việc, không chấm điểm.",
+    "3.1": "TTHC được giao cho đơn vị có cung cấp dịch vụ công trực tuyến (toàn trình hoặc "
+    "một phần).",
+    "3.2": "Dịch vụ công trực tuyến có hồ sơ trực tuyến được tiếp nhận trong kỳ.",
+    "3.3": "Hồ sơ trực tuyến được tiếp nhận; với TTHC yêu cầu kết quả bản giấy, phải có thêm "
+    "kết quả điện tử (tệp kết quả). Hồ sơ nộp trực tuyến bị từ chối hoặc rút trước khi tiếp "
+    "nhận không được tính.",
+    "5.1": "PAKN tiếp nhận trong kỳ được xử lý đúng hạn ở mọi bước (từ chối 2, đề nghị bổ sung "
+    "5, chuyển 5, trả lời 15, công khai 2 ngày làm việc).",
+    "5.2": "(PAKN tiếp nhận lần đầu − PAKN bị đánh giá không hài lòng − PAKN quá hạn − PAKN bị "
+    "phản ánh lại) ÷ PAKN tiếp nhận lần đầu trong kỳ.",
+    "5.3": "100% − (tỷ lệ hồ sơ trễ hạn + tỷ lệ hồ sơ bị phản ánh, kiến nghị hoặc đánh giá ở "
+    "hai mức thấp nhất); hồ sơ vừa trễ hạn vừa bị đánh giá chỉ tính một lần.",
+    "6.1": "Chỉ hồ sơ thuộc TTHC yêu cầu kết quả bản giấy: hồ sơ có tệp kết quả điện tử; trả "
+    'kết quả "điện tử" mà không có tệp kết quả thì không tính.',
+    "6.2": "Hồ sơ tiếp nhận có mọi thành phần là tệp điện tử (nộp trực tuyến hoặc số hóa tại "
+    "quầy) và, với TTHC yêu cầu kết quả bản giấy, có kết quả điện tử.",
+}
 
 
 def score(spec: Spec, numerator: int, denominator: int, reason: str = "") -> Component:
