@@ -1,6 +1,7 @@
 """The period report as an Excel workbook, laid out as such reports are: a title, a two-row
 header with merged group cells, one row per procedure (or sector, or unit), a total."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from motcua.reports.periods import Period
 from motcua.reports.selectors import Figures
 
 if TYPE_CHECKING:
-    from motcua.reports.index766 import UnitIndex
+    from motcua.reports.index766 import Average, UnitIndex
 
 # (group, [(column title, value of a row)]) — the group header spans its columns.
 COLUMNS = (
@@ -94,7 +95,12 @@ def _header(sheet) -> None:  # type: ignore[no-untyped-def]
         column += len(cols)
 
 
-def index766_workbook(title: str, period: Period, ranking: list["UnitIndex"]) -> bytes:
+def index766_workbook(
+    title: str,
+    period: Period,
+    ranking: list["UnitIndex"],
+    averages: Sequence["Average"] = (),
+) -> bytes:
     """The 766 index: a ranking sheet (total and each group's points) and a sheet of every
     component of every unit, numbered as the national formula document and as the points
     table; components without data say so and why, never 0."""
@@ -130,6 +136,12 @@ def index766_workbook(title: str, period: Period, ranking: list["UnitIndex"]) ->
             for c in r.components
         ),
     )  # fmt: skip
+    sheet_write(
+        book,
+        "Thoi gian TB",
+        ["Thủ tục", "Hồ sơ đã giải quyết", "Thời gian giải quyết trung bình (ngày làm việc)"],
+        ([a.name, a.resolved, float(a.days)] for a in averages),
+    )
     first = book["Xep hang"]
     first.insert_rows(1, 2)
     first.cell(1, 1, title).font = Font(bold=True, size=13)

@@ -202,7 +202,8 @@ def index766_excel(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period = _period(request)
     title = f"BỘ CHỈ SỐ 766 — {unit.name.upper()}"
-    body = excel.index766_workbook(title, period, _ranking(ids, period))
+    averages = index766.average_by_procedure(period, ids)
+    body = excel.index766_workbook(title, period, _ranking(ids, period), averages)
     response = HttpResponse(
         body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

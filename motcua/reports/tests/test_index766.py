@@ -167,6 +167,11 @@ def test_a_pakn_raised_again_after_its_answer_is_recorded(crafted: Crafted, cloc
     make_pakn(crafted.world, earlier=crafted.k["K5"])
     crafted.k["K5"].refresh_from_db()
     assert crafted.k["K5"].reraised_at is None
+    # Nor does someone else naming an answered PAKN from the portal.
+    k1 = crafted.k["K1"]
+    make_pakn(crafted.world, earlier=k1, submitter_phone="0987000111", submitter_email="")
+    k1.refresh_from_db()
+    assert k1.reraised_at is None and k1.raised_again.count() == 1
 
 
 def test_the_numbering_follows_the_national_formula_document(crafted: Crafted) -> None:

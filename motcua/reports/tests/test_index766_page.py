@@ -77,3 +77,5 @@ def test_the_excel_file_numbers_components_both_ways(crafted: Crafted, client: C
     assert rows["6.1"][2:7] == ("4.1", "6.1", "Cấp kết quả điện tử", 2, 5)
     assert rows["5.3"][2] == "5.4" and rows["5.3"][9] == 3.81
     assert rows["1.4"][9] == "Không có dữ liệu" and rows["1.4"][11] == "chưa kết nối DVCQG"
+    averages = list(book["Thoi gian TB"].iter_rows(min_row=2, values_only=True))
+    assert averages == [("Thủ tục không cần bản giấy", 2, 1.44), ("Thủ tục mẫu", 5, 2.28)]
