@@ -56,6 +56,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from motcua.dossiers.tests.conftest import Clock, World, at
 from motcua.reports.drilldown import dossiers_for
@@ -155,13 +157,18 @@ def test_filings_never_accepted_are_in_no_figure(crafted: Crafted) -> None:
         assert not listed(crafted, figure) & never, figure
 
 
-def test_a_pakn_raised_again_after_its_answer_is_recorded(crafted: Crafted, clock: Clock) -> None:
+def test_a_pakn_raised_again_after_its_answer_is_recorded(
+    crafted: Crafted, clock: Clock, client: Client
+) -> None:
     from motcua.feedback.tests.conftest import make_pakn
 
     k3 = crafted.k["K3"]
     k3.refresh_from_db()
     assert k3.reraised_at == at(2026, 3, 16, 9)
     assert k3.events.filter(action="raised_again").count() == 1
+    assert client.login(username="xuly", password="mat-khau-thu-nghiem-9")
+    page = client.get(reverse("feedback:detail", args=[k3.pk])).content.decode()
+    assert "Phản ánh lại sau khi đã trả lời" in page and "09:00 16/03/2026" in page
     # Raising again a PAKN not yet answered links them but records no re-raise.
     clock.set(at(2026, 3, 25, 9))
     make_pakn(crafted.world, earlier=crafted.k["K5"])
