@@ -57,6 +57,8 @@ def test_the_766_page_is_scoped_and_survives_bad_input(crafted: Crafted, client:
     login(client, "tiepnhan")  # the commune's receiver
     base = f"/bao-cao/don-vi/{w.commune.pk}/chi-so-766/"
     assert client.get(f"{base}?tu=hôm-qua&den=x&xem=abc").status_code == 200
+    empty = client.get(f"{base}?tu=2025-01-01&den=2025-01-31").content.decode()
+    assert "không có hồ sơ phát sinh" in empty and "N/A" not in empty
     assert client.get(f"{base}?xem={w.other_commune.pk}").status_code == 404
     assert client.get(f"/bao-cao/don-vi/{w.province.pk}/chi-so-766/").status_code == 404
     assert client.get(f"/bao-cao/don-vi/{w.other_commune.pk}/chi-so-766/excel/").status_code == 404
