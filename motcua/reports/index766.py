@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Sum, Value
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
@@ -285,14 +285,22 @@ class _UnitData:
         self.pakn = pakn_counts_by_unit(period.start, period.end)
 
     def _open_at_end(self) -> Counter[int]:
-        """Dossiers received by the period end and not finished by then: every counter up to
-        its last day (the rollups hold received dossiers only)."""
+        """Dossiers received by the period end and not finished by then (the rollups hold
+        received dossiers only): those carried into the period plus the period's receipts
+        less its finishes — one sum per unit over the rows before the period."""
         found: Counter[int] = Counter()
-        rows = rollup_sums(before_q(self.period.after), "receiving_unit_id", "deciding_unit_id")
-        for (recv, dec), counts in rows.items():
-            still = sum(counts[n] for n in RECEIVED) - sum(counts[n] for n in FINISHED)
+        for unit, c in self.sums.items():
+            found[unit] = sum(c[n] for n in RECEIVED) - sum(c[n] for n in FINISHED)
+        still = sum((F(n) for n in RECEIVED), Value(0)) - sum((F(n) for n in FINISHED), Value(0))
+        rows = (
+            Rollup.objects.filter(before_q(self.period.first))
+            .values_list("receiving_unit_id", "deciding_unit_id")
+            .annotate(still=Sum(still))
+            .order_by()
+        )
+        for recv, dec, carried in rows:
             for unit in {recv, dec}:
-                found[unit] += still  # type: ignore[index]
+                found[unit] += carried or 0
         return found
 
     def _complained_on_time(self) -> Counter[int]:
