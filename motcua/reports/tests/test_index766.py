@@ -201,6 +201,15 @@ def test_the_numbering_follows_the_national_formula_document(crafted: Crafted) -
     assert (by_code["5.3"]["national"], by_code["5.3"]["numerator"]) == ("5.4", 8)
     assert by_code["1.4"]["points"] is None and by_code["1.4"]["reason"]
     assert row["total"] == "38.28"
+    out = StringIO()
+    call_command(
+        "index766", "--from", "2026-03-01", "--to", "2026-03-31",
+        "--unit", crafted.world.commune.code, stdout=out,
+    )  # fmt: skip
+    text = out.getvalue()
+    assert "4.1 Cấp kết quả điện tử: 2.40 điểm (2/5)" in text
+    assert "1.4 Hồ sơ đồng bộ lên Cổng DVCQG: Không có dữ liệu: chưa kết nối DVCQG" in text
+    assert "None" not in text and "N/A" not in text
 
 
 def test_rebuilt_rollups_give_the_same_figures(crafted: Crafted) -> None:
