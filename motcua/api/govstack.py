@@ -480,6 +480,14 @@ def task(request: HttpRequest, taskId: str) -> dict[str, Any]:
     return task_out(_get_task(caller(request), taskId))
 
 
+@api.api_operation(["POST", "PUT", "DELETE"], "/tasks/{taskId}", include_in_schema=False)
+def task_other_methods(request: HttpRequest, taskId: str) -> dict[str, Any]:
+    """An unknown task is not found whatever the method (the suite posts to ids cut at a '#');
+    a known one only answers GET (complete it with POST …/complete)."""
+    _get_task(caller(request), taskId)
+    raise GovstackError(405, "METHOD_NOT_ALLOWED", "Dùng POST /tasks/{taskId}/complete.")
+
+
 # --- writing --------------------------------------------------------------------------------
 
 
