@@ -155,6 +155,11 @@ MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
 MOTCUA_PUBLIC_URL = env_url("MOTCUA_PUBLIC_URL", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The national public-service portal (DVCQG): dossier and PAKN changes are sent there by
+# `sync_dvcqg`. Without a URL they are validated and written to <MOTCUA_DATA_DIR>/dvcqg.jsonl.
+MOTCUA_DVCQG_URL = env_url("MOTCUA_DVCQG_URL", "")
+MOTCUA_DVCQG_TOKEN = env_str("MOTCUA_DVCQG_TOKEN", "")
+
 # GovStack Registration Building Block at /govstack/registration/ (docs/api.md): off unless
 # enabled. Callers come through an Information Mediator that names them in the
 # Information-Mediator-Client header; each listed client acts as the staff user it is mapped to

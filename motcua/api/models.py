@@ -125,3 +125,45 @@ class GovstackApplication(models.Model):
 
     def __str__(self) -> str:
         return self.ref
+
+
+# DVCQG synchronisation (docs/api.md): one row per change the national portal tracks, written in
+# the transaction of the change, sent afterwards by `sync_dvcqg` in order per record.
+
+
+class SyncKind(models.TextChoices):
+    DOSSIER = "dossier", _("Hồ sơ")
+    PAKN = "pakn", _("Phản ánh, kiến nghị")
+
+
+class DvcqgSync(models.Model):
+    kind = models.CharField(_("loại"), max_length=8, choices=SyncKind.choices)
+    code = models.CharField(_("mã"), max_length=64)
+    version = models.PositiveIntegerField(_("phiên bản"))  # the event's sequence number
+    unit = models.ForeignKey(
+        "accounts.OrgUnit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    payload = models.JSONField()
+    created_at = models.DateTimeField(_("tạo lúc"))
+    next_attempt_at = models.DateTimeField(_("gửi lần tới"))
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("đã gửi lúc"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("số lần gửi"), default=0)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("đồng bộ DVCQG")
+        verbose_name_plural = _("đồng bộ DVCQG")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code", "version"], name="dvcqg_sync_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["id"], condition=models.Q(sent_at__isnull=True), name="dvcqg_unsent"
+            ),
+            models.Index(fields=["kind", "code", "version"], name="dvcqg_record"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.code} v{self.version}"
