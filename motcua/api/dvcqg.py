@@ -324,9 +324,13 @@ def synced_by_unit(units: Iterable[int], start: dt.datetime, end: dt.datetime) -
     dossier, read through a partial index."""
     rows = (
         DvcqgSync.objects.filter(
-            kind=SyncKind.DOSSIER, latest=True, sent_at__isnull=False, unit__in=list(units),
-            received_at__gte=start, received_at__lt=end,
-        )  # fmt: skip
+            kind=SyncKind.DOSSIER,
+            latest=True,
+            sent_at__isnull=False,
+            unit__in=list(units),
+            received_at__gte=start,
+            received_at__lt=end,
+        )
         .values_list("unit")
         .annotate(n=Count("pk"))
         .order_by()

@@ -51,9 +51,9 @@ PAKN of the commune received in March (K7 came in February; one went to the othe
 
 import datetime as dt
 import json
-from typing import Any
 from decimal import Decimal
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
