@@ -25,6 +25,7 @@ def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
             dossier, "approve", actor, from_status=before, at=now, note=note,
             fields=["result_signer"], step_deadline=dossier.step_due_at,
             timing=clock.timing(now, dossier.step_due_at),
+            payload={"receiver": f"Văn thư {dossier.deciding_unit.name} (vào số, phát hành)"},
         )  # fmt: skip
     return dossier
 
@@ -67,6 +68,7 @@ def issue_result(
             fields=["result_number", "result_issued_at", "result_file", "current_step",
                     "step_started_at", "step_due_at"],
             step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"receiver": f"Bộ phận Một cửa — {dossier.receiving_unit.name}"},
         )  # fmt: skip
         notify_applicant(
             dossier,
@@ -92,6 +94,7 @@ def return_result(
         record(
             dossier, "return_result", actor, from_status=before, at=now, note=note,
             fields=["returned_at", "return_method", "returned_to"],
-            payload={"method": method},
+            step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"method": method, "receiver": dossier.returned_to},
         )  # fmt: skip
     return dossier
