@@ -12,13 +12,26 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import OrgUnit
-from motcua.catalog.models import Procedure, ProcedureCase, ProcedureDocument, ProcedureVersion
+from motcua.catalog.models import (
+    Procedure,
+    ProcedureCase,
+    ProcedureDocument,
+    ProcedureVersion,
+    Sector,
+)
 from motcua.dossiers import attachments, workflow
-from motcua.dossiers.models import NATIONAL_STATUS, Dossier, personal_id_validator
+from motcua.dossiers.models import (
+    NATIONAL_STATUS,
+    CounterRefusal,
+    Dossier,
+    DossierStatus,
+    personal_id_validator,
+)
 
 ID_MESSAGE = _("Số định danh cá nhân phải gồm đúng 12 chữ số (in trên thẻ căn cước).")
 PHONE_MESSAGE = _(
@@ -285,6 +298,7 @@ _NATIONAL_CHOICES = sorted(
     key=lambda choice: int(choice[0]),
 )
 STATUS_CHOICES = [("", _("Tất cả")), *_NATIONAL_CHOICES]
+REFUSED_CODE = DossierStatus.REFUSED.national_code
 
 
 class RegisterFilterForm(forms.Form):
@@ -305,6 +319,9 @@ class RegisterFilterForm(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
+    sector = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), queryset=Sector.objects.none(), required=False, empty_label=_("Tất cả")
+    )
     status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_CHOICES, required=False)
 
     def __init__(self, *args: Any, units: Iterable[int], **kwargs: Any) -> None:
@@ -317,6 +334,13 @@ class RegisterFilterForm(forms.Form):
         unit_field.empty_label = None
         procedure_field.queryset = (
             Procedure.objects.filter(offerings__unit__in=list(units)).distinct().order_by("name")
+        )
+        sector_field = self.fields["sector"]
+        assert isinstance(sector_field, forms.ModelChoiceField)
+        sector_field.queryset = (
+            Sector.objects.filter(procedures__offerings__unit__in=list(units))
+            .distinct()
+            .order_by("name")
         )
 
     def clean(self) -> dict[str, Any]:
@@ -333,19 +357,41 @@ class RegisterFilterForm(forms.Form):
         return unit or (unit_field.queryset.first() if unit_field.queryset is not None else None)
 
     def apply(self, dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
-        """The register of the selected unit: received dossiers, in order of receipt."""
+        """The register of the selected unit in order of receipt: received dossiers, and
+        online filings refused before acceptance (listed without an appointment)."""
         unit = self.selected_unit()
-        found = dossiers.filter(receiving_unit=unit, received_at__isnull=False)
+        found = dossiers.filter(receiving_unit=unit).filter(
+            Q(received_at__isnull=False) | Q(status=DossierStatus.REFUSED)
+        )
+        found = found.annotate(entered_at=Coalesce("received_at", "submitted_at"))
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("received_from"):
-            found = found.filter(received_at__date__gte=data["received_from"])
+            found = found.filter(entered_at__date__gte=data["received_from"])
         if data.get("received_to"):
-            found = found.filter(received_at__date__lte=data["received_to"])
+            found = found.filter(entered_at__date__lte=data["received_to"])
         if data.get("procedure"):
             found = found.filter(procedure_version__procedure=data["procedure"])
+        if data.get("sector"):
+            found = found.filter(procedure_version__procedure__sector=data["sector"])
         if data.get("status"):
             found = found.filter(status__in=statuses_with_code(int(data["status"])))
-        return found.order_by("received_at", "pk")
+        return found.order_by("entered_at", "pk")
+
+    def refusals(self) -> QuerySet[CounterRefusal]:
+        """Filings refused at the counter before receipt (no dossier), with the same filters."""
+        found = CounterRefusal.objects.filter(receiving_unit=self.selected_unit())
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("status") and int(data["status"]) != REFUSED_CODE:
+            return found.none()
+        if data.get("received_from"):
+            found = found.filter(at__date__gte=data["received_from"])
+        if data.get("received_to"):
+            found = found.filter(at__date__lte=data["received_to"])
+        if data.get("procedure"):
+            found = found.filter(procedure_version__procedure=data["procedure"])
+        if data.get("sector"):
+            found = found.filter(procedure_version__procedure__sector=data["sector"])
+        return found.select_related("procedure_version", "receiving_unit").order_by("at", "pk")
 
     def period(self) -> str:
         data = self.cleaned_data if self.is_valid() else {}
@@ -357,6 +403,10 @@ class RegisterFilterForm(forms.Form):
             )
             if isinstance(day, dt.date)
         ]
+        if data.get("sector"):
+            parts.insert(0, f"Lĩnh vực: {data['sector'].name};")
+        if data.get("procedure"):
+            parts.insert(0, f"Thủ tục: {data['procedure'].name};")
         return " ".join(parts)
 
 

@@ -13,7 +13,7 @@ from motcua.accounts.access import roles_of, units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
-from motcua.dossiers.models import PAUSED_STATUSES, Dossier, DossierStatus
+from motcua.dossiers.models import PAUSED_STATUSES, CounterRefusal, Dossier, DossierStatus
 from motcua.dossiers.reminders import RUNNING
 from motcua.lib.text import fold, search_terms
 from motcua.workdays.timecalc import add_working_time
@@ -33,6 +33,16 @@ def get_dossier_for_user(user: User, pk: int) -> Dossier:
     try:
         return dossiers_for_user(user).get(pk=pk)
     except Dossier.DoesNotExist:
+        raise Http404 from None
+
+
+def get_refusal_for_user(user: User, pk: int) -> CounterRefusal:
+    """A refusal at the counter of one of the user's units, or 404."""
+    try:
+        return CounterRefusal.objects.select_related("receiving_unit", "procedure_version").get(
+            pk=pk, receiving_unit__in=units_for_user(user)
+        )
+    except CounterRefusal.DoesNotExist:
         raise Http404 from None
 
 

@@ -83,11 +83,23 @@ def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
             fields=STEP_FIELDS, step_deadline=deadline, timing=clock.timing(now, deadline),
             payload={
                 "to_unit": dossier.current_unit_id,
-                "receiver": f"Lãnh đạo {dossier.current_unit.name} (phân công xử lý)",
+                "receiver": unit_receiver(dossier.current_unit),
                 "new_step_due_at": _iso(dossier.step_due_at),
             },
         )  # fmt: skip
     return dossier
+
+
+def unit_receiver(unit: OrgUnit) -> str:
+    """Who receives a dossier sent to a unit: its head when it has one, else "the head"."""
+    heads = list(
+        User.objects.filter(
+            memberships__unit=unit, memberships__role=Role.HEAD, memberships__active=True
+        ).distinct()[:2]
+    )
+    if len(heads) == 1:
+        return f"{heads[0]} (lãnh đạo {unit.name})"
+    return f"Lãnh đạo {unit.name} (phân công xử lý)"
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
@@ -107,11 +119,10 @@ def assign(*, dossier: Dossier, actor: User, assignee: User, note: str = "") -> 
         roles = (dossier.current_step.role,) if dossier.current_step else (Role.HANDLER,)
         _check_member(assignee, dossier.current_unit, roles, "cán bộ phù hợp")
         dossier.assignee = assignee
-        now = timezone.now()
+        now, deadline = timezone.now(), dossier.step_due_at or dossier.due_at
         record(
             dossier, "assign", actor, from_status=before, at=now, note=note,
-            fields=["assignee"], step_deadline=dossier.step_due_at,
-            timing=clock.timing(now, dossier.step_due_at),
+            fields=["assignee"], step_deadline=deadline, timing=clock.timing(now, deadline),
             payload={"assignee": assignee.pk, "assignee_label": str(assignee),
                      "receiver": str(assignee)},
         )  # fmt: skip
@@ -158,8 +169,7 @@ def hand_over(
             timing=clock.timing(now, deadline),
             payload={
                 "to_step": step.pk, "to_user": to_user.pk if to_user else None,
-                "receiver": str(to_user) if to_user else
-                f"Lãnh đạo {dossier.current_unit.name} (phân công xử lý)",
+                "receiver": str(to_user) if to_user else unit_receiver(dossier.current_unit),
                 "new_step_due_at": _iso(dossier.step_due_at),
             },
         )  # fmt: skip
@@ -285,7 +295,8 @@ def transfer(*, dossier: Dossier, actor: User, to_unit: OrgUnit, note: str = "")
         check(dossier, "transfer", actor)
         from_unit = dossier.current_unit_id
         require(to_unit.pk != from_unit, "Đơn vị nhận phải khác đơn vị đang giữ hồ sơ.")
-        now, finished, deadline = timezone.now(), dossier.current_step, dossier.step_due_at
+        now, finished = timezone.now(), dossier.current_step
+        deadline = dossier.step_due_at or dossier.due_at
         share = coordinating_share(dossier, to_unit)
         due = dossier.due_at
         if share:
@@ -299,7 +310,7 @@ def transfer(*, dossier: Dossier, actor: User, to_unit: OrgUnit, note: str = "")
             unit=to_unit, step=finished, step_deadline=deadline,
             timing=clock.timing(now, deadline),
             payload={"from_unit": from_unit, "to_unit": to_unit.pk, "share_hours": str(share),
-                     "receiver": f"Lãnh đạo {to_unit.name} (phân công xử lý)",
+                     "receiver": unit_receiver(to_unit),
                      "new_step_due_at": _iso(due)},
         )  # fmt: skip
     return dossier

@@ -49,9 +49,7 @@ TRANSITIONS: dict[str, Transition] = {
         "tiếp nhận", (S.SUBMITTED,), S.RECEIVED, (Role.RECEIVER,), _RECEIPT
     ),
     # Before receipt, at the counter: creates a CounterRefusal, never a dossier (Mẫu 03).
-    "refuse_at_counter": Transition(
-        "từ chối tiếp nhận", (), S.REFUSED, (Role.RECEIVER,), _RECEIPT
-    ),
+    "refuse_at_counter": Transition("từ chối tiếp nhận", (), S.REFUSED, (Role.RECEIVER,), _RECEIPT),
     "refuse": Transition(
         "từ chối tiếp nhận", (S.SUBMITTED, S.RECEIVED), S.REFUSED, (Role.RECEIVER,), _RECEIPT
     ),
