@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion, ProcessStep, TimeLimitUnit
+from motcua.dossiers import clock
 from motcua.dossiers.models import (
     CounterRefusal,
     Dossier,
@@ -27,7 +28,6 @@ from motcua.dossiers.models import (
     ReturnMethod,
     Timing,
 )
-from motcua.dossiers import clock
 from motcua.dossiers.routing import default_deciding_unit
 from motcua.lib.excel import sheet_write
 from motcua.lib.pdf import html_to_pdf

@@ -44,7 +44,8 @@ def approved(w: World) -> Dossier:
 # (how to get the dossier, URL slug, who posts, form data, status afterwards)
 CASES: list[tuple[str, Any, str, str, dict[str, Any], str]] = [
     ("accept_online", submitted, "tiep-nhan-truc-tuyen", "receiver", {}, S.RECEIVED),
-    ("refuse", received, "tu-choi", "receiver", {"reasons": "Sai thẩm quyền", "confirm": "on"}, S.REFUSED),
+    ("refuse", received, "tu-choi", "receiver", {"reasons": "Sai thẩm quyền", "confirm": "on"},
+     S.REFUSED),
     ("request_supplement", received, "yeu-cau-bo-sung", "receiver",
      {"missing": "Tờ khai", "reason": "Thiếu"}, S.SUPPLEMENT_REQUESTED),
     ("supplement_received",
@@ -59,7 +60,8 @@ CASES: list[tuple[str, Any, str, str, dict[str, Any], str]] = [
      "tiep-tuc", "receiver", {}, S.IN_PROCESS),
     ("stop", assigned, "dung-xu-ly", "head", {"reasons": "Không đủ điều kiện", "confirm": "on"},
      S.STOPPED),
-    ("withdraw", forwarded, "rut-ho-so", "receiver", {"request_date": "2026-03-02", "note": "Không còn nhu cầu", "confirm": "on"}, S.WITHDRAWN),
+    ("withdraw", forwarded, "rut-ho-so", "receiver",
+     {"request_date": "2026-03-02", "note": "Không còn nhu cầu", "confirm": "on"}, S.WITHDRAWN),
     ("reschedule", assigned, "gia-han", "signer",
      {"new_due_at": "2026-03-20T10:30", "reason": "Chờ xác minh"}, S.IN_PROCESS),
     ("approve", assigned, "phe-duyet", "signer", {}, S.APPROVED),
