@@ -30,6 +30,7 @@ from motcua.dossiers.models import (
     CounterRefusal,
     Dossier,
     DossierStatus,
+    ReturnMethod,
     personal_id_validator,
 )
 
@@ -148,6 +149,39 @@ class IntakeForm(forms.Form):
     representative_authorisation = forms.CharField(
         label=_("Văn bản ủy quyền (số, ngày)"), required=False, max_length=255
     )
+    representative_address = forms.CharField(
+        label=_("Địa chỉ người được ủy quyền"), required=False, max_length=500
+    )
+    representative_phone = forms.CharField(
+        label=_("Số điện thoại người được ủy quyền"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    representative_email = forms.EmailField(
+        label=_("Thư điện tử người được ủy quyền"),
+        required=False,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+    )
+    sets = forms.IntegerField(
+        label=_("Số bộ hồ sơ"),
+        required=False,
+        initial=1,
+        min_value=1,
+        max_value=99,
+        error_messages={
+            "min_value": _("Số bộ hồ sơ từ 1 đến 99."),
+            "max_value": _("Số bộ hồ sơ từ 1 đến 99."),
+            "invalid": _("Số bộ hồ sơ phải là một số."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "count"}),
+    )
+    collect_method = forms.ChoiceField(
+        label=_("Đăng ký nhận kết quả tại"),
+        choices=ReturnMethod.choices,
+        initial=ReturnMethod.COUNTER,
+        required=False,
+    )
     scans = MultipleFileField(
         label=_("Bản quét (PDF, JPEG, PNG; chọn được nhiều tệp)"), required=False
     )
@@ -210,10 +244,10 @@ class IntakeForm(forms.Form):
     # -- cleaning ----------------------------------------------------------------------------
 
     def clean_phone(self) -> str:
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if phone and not MOBILE.match(phone):
-            raise ValidationError(PHONE_MESSAGE, code="phone")
-        return phone
+        return _mobile(self.cleaned_data["phone"])
+
+    def clean_representative_phone(self) -> str:
+        return _mobile(self.cleaned_data["representative_phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -260,7 +294,17 @@ class IntakeForm(forms.Form):
             representative_name=d["representative_name"].strip(),
             representative_id=d["representative_id"],
             representative_authorisation=d["representative_authorisation"].strip(),
+            representative_address=d["representative_address"].strip(),
+            representative_phone=d["representative_phone"],
+            representative_email=d["representative_email"],
         )
+
+    def receipt_details(self) -> dict[str, Any]:
+        """Number of sets and where the result will be collected, as Mẫu 01 prints them."""
+        return {
+            "sets": self.cleaned_data.get("sets") or 1,
+            "collect_method": self.cleaned_data.get("collect_method") or ReturnMethod.COUNTER,
+        }
 
     def submitted_documents(self) -> list[dict[str, Any]]:
         """The ticked documents with their counts, as printing reads them for Mẫu 01."""
@@ -280,6 +324,13 @@ class IntakeForm(forms.Form):
         return [
             attachments.NewFile(file=f, digitised=digitised) for f in self.cleaned_data["scans"]
         ]
+
+
+def _mobile(value: str) -> str:
+    phone = normalise_phone(value)
+    if phone and not MOBILE.match(phone):
+        raise ValidationError(PHONE_MESSAGE, code="phone")
+    return phone
 
 
 class ProcedureSearchForm(forms.Form):
