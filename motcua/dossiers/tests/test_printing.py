@@ -120,7 +120,8 @@ def test_refusal_gives_its_reasons_and_withdrawal_its_request_date(desk):
     refused = workflow.refuse(
         dossier=receive(desk), actor=people["receiver"], reasons=["Không thuộc thẩm quyền"]
     )
-    assert "<li>1. Không thuộc thẩm quyền</li>" in printing.render_form_html(refused, 3, status_url="")
+    html = printing.render_form_html(refused, 3, status_url="")
+    assert "<li>1. Không thuộc thẩm quyền</li>" in html
     withdrawn = workflow.withdraw(
         dossier=receive(desk, "Trần Thị Bình"), actor=people["receiver"],
         request_date=dt.date(2026, 11, 2),
