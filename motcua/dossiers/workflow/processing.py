@@ -18,6 +18,7 @@ from motcua.dossiers.workflow.core import (
     end_pause,
     lock,
     pause,
+    receiver_in,
     record,
     require,
 )
@@ -91,15 +92,8 @@ def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
 
 
 def unit_receiver(unit: OrgUnit) -> str:
-    """Who receives a dossier sent to a unit: its head when it has one, else "the head"."""
-    heads = list(
-        User.objects.filter(
-            memberships__unit=unit, memberships__role=Role.HEAD, memberships__active=True
-        ).distinct()[:2]
-    )
-    if len(heads) == 1:
-        return f"{heads[0]} (lãnh đạo {unit.name})"
-    return f"Lãnh đạo {unit.name} (phân công xử lý)"
+    """Who receives a dossier sent to a unit: its head to assign it (Mẫu 06)."""
+    return receiver_in(unit, Role.HEAD, "lãnh đạo", "phân công xử lý")
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
