@@ -489,9 +489,16 @@ def withdraw(*, dossier: Dossier, actor: User, request_date: dt.date, note: str 
         if dossier.paused_since is not None:
             end_pause(dossier, timezone.now(), restore=False)
             fields += ["paused_minutes", "due_at", "step_due_at", "submitted_at"]
+        online = dossier.withdrawal_requested_at is not None
         record(
             dossier, "withdraw", actor, from_status=before, note=note, fields=fields,
-            payload={"request_date": request_date.isoformat(),
-                     "online_request": dossier.withdrawal_requested_at is not None},
+            payload={"request_date": request_date.isoformat(), "online_request": online},
         )  # fmt: skip
+        if online:  # the applicant is not at the desk: tell them the request was confirmed
+            notify_applicant(
+                dossier,
+                f"Hồ sơ {dossier.code} dừng giải quyết",
+                f"Theo đề nghị rút hồ sơ của ông/bà, hồ sơ {dossier.code} đã dừng giải quyết "
+                "(Thông báo dừng giải quyết hồ sơ, Mẫu 05).",
+            )
     return dossier

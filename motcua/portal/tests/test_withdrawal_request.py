@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from motcua.dossiers import workflow
-from motcua.dossiers.models import DossierEvent, DossierStatus
+from motcua.dossiers.models import DossierEvent, DossierStatus, OutboxMessage
 from motcua.dossiers.printing import status_url_for
 from motcua.portal.tests.conftest import World, received
 
@@ -51,6 +51,8 @@ def test_the_applicant_asks_to_withdraw_and_the_desk_confirms(world: World, clie
     assert done.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.WITHDRAWN
+    told = OutboxMessage.objects.filter(dossier=dossier, subject__contains="dừng giải quyết")
+    assert told.exists() and "Theo đề nghị rút hồ sơ của ông/bà" in told.first().body  # type: ignore[union-attr]
     notice = desk.get(reverse("dossiers:form", args=[dossier.pk, 5])).content.decode()
     assert "Ngày 02/03/2026, ông/bà đã có yêu cầu rút hồ sơ" in notice
     assert (
