@@ -12,6 +12,7 @@ urlpatterns = [
     path("tra-cuu/", views.lookup, name="lookup"),
     path("tra-cuu/<str:code>/", views.status, name="status"),
     path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
+    path("tra-cuu/<str:code>/rut-ho-so/", views.request_withdrawal, name="request_withdrawal"),
     path("danh-gia/quay/", views.kiosk, name="kiosk"),
     path("danh-gia/quay/cam-on/", views.kiosk_thanks, name="kiosk_thanks"),
     path("danh-gia/quay/<str:code>/", views.kiosk_rate, name="kiosk_rate"),

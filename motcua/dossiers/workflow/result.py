@@ -5,11 +5,11 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.accounts.models import User
+from motcua.accounts.models import Role, User
 from motcua.dossiers import attachments, clock
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.notifications import notify_applicant
-from motcua.dossiers.workflow.core import check, lock, record, require
+from motcua.dossiers.workflow.core import check, lock, receiver_in, record, require
 from motcua.dossiers.workflow.table import WorkflowError
 
 
@@ -25,6 +25,11 @@ def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
             dossier, "approve", actor, from_status=before, at=now, note=note,
             fields=["result_signer"], step_deadline=dossier.step_due_at,
             timing=clock.timing(now, dossier.step_due_at),
+            payload={
+                "receiver": receiver_in(
+                    dossier.deciding_unit, Role.CLERK, "văn thư", "vào số, phát hành"
+                )
+            },
         )  # fmt: skip
     return dossier
 
@@ -67,6 +72,7 @@ def issue_result(
             fields=["result_number", "result_issued_at", "result_file", "current_step",
                     "step_started_at", "step_due_at"],
             step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"receiver": f"Bộ phận Một cửa — {dossier.receiving_unit.name}"},
         )  # fmt: skip
         notify_applicant(
             dossier,
@@ -92,6 +98,7 @@ def return_result(
         record(
             dossier, "return_result", actor, from_status=before, at=now, note=note,
             fields=["returned_at", "return_method", "returned_to"],
-            payload={"method": method},
+            step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"method": method, "receiver": dossier.returned_to},
         )  # fmt: skip
     return dossier
