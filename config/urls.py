@@ -19,6 +19,7 @@ urlpatterns = [
     path("bao-cao/", include("motcua.reports.urls")),
     path("phan-anh/", include("motcua.feedback.urls")),
     path("cai-cach/", include("motcua.reform.urls")),
+    path("doi-thoai-nhan-dan/", include("motcua.reform.public_urls")),
     path("phan-anh-kien-nghi/", include("motcua.portal.pakn_urls")),
     path("hai-long/", include("motcua.surveys.urls")),
     path("khao-sat/", include("motcua.surveys.public_urls")),

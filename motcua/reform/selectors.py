@@ -57,11 +57,9 @@ def trained_between(people: Iterable[Staffer], start: dt.date, end: dt.date) -> 
 def _best_ranks(person_ids: Sequence[int], day: dt.date) -> dict[int, Counter[str]]:
     """person → category → best rank held on `day` (a qualification of a later year is not)."""
     best: dict[int, Counter[str]] = {pk: Counter() for pk in person_ids}
-    rows = (
-        Person.objects.filter(pk__in=person_ids)
-        .values_list("pk", "qualifications__category", "qualifications__level",
-                     "qualifications__year")
-    )  # fmt: skip
+    rows = Person.objects.filter(pk__in=person_ids).values_list(
+        "pk", "qualifications__category", "qualifications__level", "qualifications__year"
+    )
     for pk, category, level, year in rows:
         if category and (year is None or year <= day.year):
             best[pk][category] = max(best[pk][category], rank(category, level))
@@ -225,3 +223,18 @@ def overdue_items(today: dt.date) -> dict[str, QuerySet]:  # type: ignore[type-a
         "finding": Finding.objects.filter(late),
         "question": MeetingQuestion.objects.filter(late),
     }
+
+
+def my_open_items(user: object) -> list[PlanTask | MeetingQuestion]:
+    """Open tasks the user leads and meeting assignments given to them."""
+    tasks = PlanTask.objects.filter(lead_officer=user, status__in=OPEN_STATUSES)
+    questions = MeetingQuestion.objects.filter(assignee=user, status__in=OPEN_STATUSES)
+    rows: list[PlanTask | MeetingQuestion] = [*tasks.select_related("plan"), *questions]
+    return sorted(rows, key=lambda item: item.due_on)
+
+
+def inspections_received(unit: OrgUnit, start: dt.date, end: dt.date) -> int:
+    """Inspections of the unit by the level above held within the range."""
+    return Inspection.objects.filter(
+        inspected_unit=unit, held_on__gte=start, held_on__lte=end
+    ).count()

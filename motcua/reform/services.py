@@ -63,9 +63,12 @@ class TaskData:
 
 
 def plan_create(
-    *, data: PlanData, actor: User | None, tasks: Sequence[TaskData] = (),
+    *,
+    data: PlanData,
+    actor: User | None,
+    tasks: Sequence[TaskData] = (),
     source: ReformPlan | None = None,
-) -> ReformPlan:  # fmt: skip
+) -> ReformPlan:
     _allowed(actor, data.unit, PLAN_EDITORS, "lập kế hoạch CCHC")
     if not data.title.strip():
         raise ReformError("Vui lòng nhập tên kế hoạch.")
@@ -85,7 +88,7 @@ def plan_create(
     return plan
 
 
-def _check_task(plan: ReformPlan, data: TaskData) -> None:
+def check_task(data: TaskData) -> None:
     if data.area not in ReformArea.values:
         raise ReformError("Lĩnh vực không hợp lệ.")
     if not data.content.strip():
@@ -100,7 +103,7 @@ def task_add(
     *, plan: ReformPlan, data: TaskData, actor: User | None, source: PlanTask | None = None
 ) -> PlanTask:
     _allowed(actor, plan.unit, PLAN_EDITORS, "sửa kế hoạch CCHC")
-    _check_task(plan, data)
+    check_task(data)
     with transaction.atomic():
         task = PlanTask.objects.create(
             plan=plan,
@@ -139,10 +142,16 @@ def plan_derive(
         plan = plan_create(data=data, actor=actor, source=source)
         for task in chosen:
             copy = TaskData(
-                area=task.area, content=task.content, product=task.product,
-                number=task.number, lead_unit=unit, support=task.support,
-                starts_on=task.starts_on, deadline=task.deadline, ongoing=task.ongoing,
-            )  # fmt: skip
+                area=task.area,
+                content=task.content,
+                product=task.product,
+                number=task.number,
+                lead_unit=unit,
+                support=task.support,
+                starts_on=task.starts_on,
+                deadline=task.deadline,
+                ongoing=task.ongoing,
+            )
             task_add(plan=plan, data=copy, actor=None, source=task)
     return plan
 

@@ -23,6 +23,7 @@ from motcua.dossiers.models import OutboxChannel, OutboxMessage
 from motcua.reform.access import CONFIRMERS, INSPECTED, INSPECTORS
 from motcua.reform.models import Evidence, Finding, MeetingQuestion, PlanTask, TrackEvent
 from motcua.reform.models import TrackStatus as S
+from motcua.reform.models.tracking import EVENT_LABELS
 from motcua.workdays.timecalc import ZONE
 
 Item = PlanTask | Finding | MeetingQuestion
@@ -41,14 +42,7 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "cancel": (OPEN, S.CANCELLED, "confirmer"),
 }
 
-ACTION_LABELS = {
-    "create": "Tạo",
-    "update": "Cập nhật tiến độ",
-    "report_done": "Báo cáo hoàn thành",
-    "confirm": "Xác nhận hoàn thành",
-    "send_back": "Trả lại, chưa đạt",
-    "cancel": "Hủy bỏ",
-}
+ACTION_LABELS = EVENT_LABELS
 
 
 class ReformError(ValidationError):

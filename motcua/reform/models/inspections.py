@@ -31,9 +31,13 @@ class InspectionPlan(models.Model):
 
 class Inspection(models.Model):
     plan = models.ForeignKey(
-        InspectionPlan, verbose_name=_("kế hoạch"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="inspections",
-    )  # fmt: skip
+        InspectionPlan,
+        verbose_name=_("kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
     inspecting_unit = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị kiểm tra"), on_delete=models.PROTECT, related_name="+"
     )
@@ -55,8 +59,9 @@ class Inspection(models.Model):
     )
     conclusion_number = models.CharField(_("số kết luận"), max_length=64, blank=True)
     conclusion_date = models.DateField(_("ngày kết luận"), null=True, blank=True)
-    conclusion_file = models.FileField(_("văn bản kết luận (PDF)"), upload_to="reform/ket-luan/",
-                                       blank=True)  # fmt: skip
+    conclusion_file = models.FileField(
+        _("văn bản kết luận (PDF)"), upload_to="reform/ket-luan/", blank=True
+    )
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -92,9 +97,13 @@ class Finding(Tracked):
     kind = models.CharField(_("loại tồn tại"), max_length=12, choices=FindingKind.choices)
     severity = models.CharField(_("mức độ"), max_length=12, choices=Severity.choices)
     person = models.ForeignKey(
-        Person, verbose_name=_("cán bộ liên quan"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Person,
+        verbose_name=_("cán bộ liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     description = models.TextField(_("tồn tại, hạn chế"))
     recommendation = models.TextField(_("kiến nghị khắc phục"))
     responsible = models.CharField(_("người chịu trách nhiệm khắc phục"), max_length=255)

@@ -55,13 +55,21 @@ class MeetingQuestion(Tracked):
     question = models.TextField(_("ý kiến, kiến nghị của người dân"))
     answer = models.TextField(_("trả lời tại buổi đối thoại"), blank=True)
     assignee_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("đơn vị được giao"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        OrgUnit,
+        verbose_name=_("đơn vị được giao"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     assignee = models.ForeignKey(
-        User, verbose_name=_("cán bộ được giao"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        User,
+        verbose_name=_("cán bộ được giao"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     result = models.TextField(_("kết quả giải quyết"), blank=True)
 
     class Meta:

@@ -59,13 +59,21 @@ class PlanTask(Tracked):
     content = models.TextField(_("nội dung nhiệm vụ"))
     product = models.CharField(_("sản phẩm"), max_length=255, blank=True)
     lead_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("đơn vị chủ trì"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        OrgUnit,
+        verbose_name=_("đơn vị chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     lead_officer = models.ForeignKey(
-        User, verbose_name=_("cán bộ chủ trì"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="reform_tasks",
-    )  # fmt: skip
+        User,
+        verbose_name=_("cán bộ chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reform_tasks",
+    )
     support = models.TextField(_("đơn vị, cán bộ phối hợp"), blank=True)
     starts_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)

@@ -37,9 +37,13 @@ class Person(models.Model):
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
     sex = models.CharField(_("giới tính"), max_length=8, choices=Sex.choices, blank=True)
     user = models.OneToOneField(
-        User, verbose_name=_("tài khoản"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="staff_record",
-    )  # fmt: skip
+        User,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_record",
+    )
     # Where the person was registered: who may see them even after they left.
     home_unit = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị quản lý hồ sơ"), on_delete=models.PROTECT, related_name="+"

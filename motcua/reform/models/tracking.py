@@ -44,6 +44,16 @@ class Tracked(models.Model):
         return self.status in OPEN_STATUSES and self.due_on < today
 
 
+EVENT_LABELS = {
+    "create": "Tạo",
+    "update": "Cập nhật tiến độ",
+    "report_done": "Báo cáo hoàn thành",
+    "confirm": "Xác nhận hoàn thành",
+    "send_back": "Trả lại, chưa đạt",
+    "cancel": "Hủy bỏ",
+}
+
+
 class TrackEvent(models.Model):
     """One step of a task, finding or assignment: who, when, from which status to which, the
     note. Append-only; exactly one of the three subjects is set."""
@@ -88,6 +98,10 @@ class TrackEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.at:%d/%m/%Y}"
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS.get(self.action, self.action)
 
     def get_to_status_display(self) -> str:
         return str(TrackStatus(self.to_status).label)

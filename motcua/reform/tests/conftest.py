@@ -88,10 +88,15 @@ def fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
 
 def make_plan(w: Reform, year: int = 2026) -> ReformPlan:
     return plan_create(
-        data=PlanData(unit=w.commune, year=year, title=f"Kế hoạch CCHC năm {year}",
-                      decision_number="15/KH-UBND", decision_date=dt.date(year, 1, 10)),
+        data=PlanData(
+            unit=w.commune,
+            year=year,
+            title=f"Kế hoạch CCHC năm {year}",
+            decision_number="15/KH-UBND",
+            decision_date=dt.date(year, 1, 10),
+        ),
         actor=w.head,
-    )  # fmt: skip
+    )
 
 
 def make_task(w: Reform, plan: ReformPlan | None = None, **extra: object) -> PlanTask:

@@ -45,9 +45,13 @@ def _person(
 ) -> Person:
     person = Person.objects.create(full_name=name, home_unit=w.commune)
     Posting.objects.create(
-        person=person, unit=unit, position="Công chức", kind=kind,
-        starts_on=dates.get("starts_on", dt.date(2020, 1, 1)), ends_on=dates.get("ends_on"),
-    )  # fmt: skip
+        person=person,
+        unit=unit,
+        position="Công chức",
+        kind=kind,
+        starts_on=dates.get("starts_on", dt.date(2020, 1, 1)),
+        ends_on=dates.get("ends_on"),
+    )
     return person
 
 
@@ -57,8 +61,13 @@ def crafted_register(w: Reform) -> dict[str, Person]:
     b = _person(w, "Trần Thị Bình", w.commune)
     c = _person(w, "Lê Văn Cường", w.commune, StaffKind.PART_TIME)
     moved = _person(w, "Phạm Thị Dung", w.other, ends_on=dt.date(2026, 6, 30))
-    Posting.objects.create(person=moved, unit=w.commune, position="Công chức Tư pháp",
-                           kind=StaffKind.CONG_CHUC, starts_on=dt.date(2026, 7, 1))  # fmt: skip
+    Posting.objects.create(
+        person=moved,
+        unit=w.commune,
+        position="Công chức Tư pháp",
+        kind=StaffKind.CONG_CHUC,
+        starts_on=dt.date(2026, 7, 1),
+    )
     left = _person(w, "Hoàng Văn Em", w.commune, ends_on=dt.date(2026, 6, 15))
     Q = Qualification.objects.create
     Q(person=a, category="political", level="trung_cap", year=2015)
@@ -71,12 +80,20 @@ def crafted_register(w: Reform) -> dict[str, Person]:
     Q(person=moved, category="professional", level="thac_si", year=2022)
     Q(person=moved, category="language", level="bac_3", year=2022)
     Q(person=left, category="political", level="trung_cap", year=2010)
-    Training.objects.create(person=b, name="Bồi dưỡng kỹ năng CCHC", organiser="Sở Nội vụ",
-                            starts_on=dt.date(2026, 4, 1), ends_on=dt.date(2026, 4, 5))  # fmt: skip
     Training.objects.create(
-        person=left, name="Bồi dưỡng QLNN", organiser="Trường Chính trị",
-        starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 3, 20),
-    )  # fmt: skip
+        person=b,
+        name="Bồi dưỡng kỹ năng CCHC",
+        organiser="Sở Nội vụ",
+        starts_on=dt.date(2026, 4, 1),
+        ends_on=dt.date(2026, 4, 5),
+    )
+    Training.objects.create(
+        person=left,
+        name="Bồi dưỡng QLNN",
+        organiser="Trường Chính trị",
+        starts_on=dt.date(2026, 3, 1),
+        ends_on=dt.date(2026, 3, 20),
+    )
     return {"a": a, "b": b, "c": c, "moved": moved, "left": left}
 
 
@@ -126,9 +143,15 @@ def test_inspections_held_and_findings_fixed_on_time(rw: Reform) -> None:
 def test_dialogues_held(rw: Reform) -> None:
     for day in (dt.date(2025, 12, 1), dt.date(2026, 2, 1)):
         meeting_create(
-            data=MeetingData(unit=rw.commune, held_on=day, place="Nhà văn hóa thôn 2",
-                             title="Đối thoại", leaders="Chủ tịch UBND xã", residents=40,
-                             topics=["transparency"]),
+            data=MeetingData(
+                unit=rw.commune,
+                held_on=day,
+                place="Nhà văn hóa thôn 2",
+                title="Đối thoại",
+                leaders="Chủ tịch UBND xã",
+                residents=40,
+                topics=["transparency"],
+            ),
             actor=rw.head,
-        )  # fmt: skip
+        )
     assert measures.dialogues_held(rw.commune, *YEAR).value == 1

@@ -113,9 +113,11 @@ def test_a_file_that_is_not_a_pdf_or_image_is_refused_and_nothing_is_kept(rw: Re
     task = make_task(rw)
     with pytest.raises(wf.ReformError, match="PDF, JPEG"):
         wf.item_update(
-            item=task, actor=rw.lead, note="x",
+            item=task,
+            actor=rw.lead,
+            note="x",
             files=[pdf(), ContentFile(b"MZ\x90\x00", name="virus.pdf")],
-        )  # fmt: skip
+        )
     task.refresh_from_db()
     assert task.status == S.NOT_STARTED and not Evidence.objects.exists()
 
@@ -139,29 +141,39 @@ def test_meeting_question_answered_on_the_spot_is_done_and_an_assignment_is_trac
 ) -> None:
     meeting = meeting_create(
         data=MeetingData(
-            unit=rw.commune, held_on=dt.date(2026, 2, 26), place="Hội trường UBND xã",
-            title="Đối thoại về cải cách TTHC", leaders="Chủ tịch UBND xã",
-            residents=85, topics=["procedures"],
+            unit=rw.commune,
+            held_on=dt.date(2026, 2, 26),
+            place="Hội trường UBND xã",
+            title="Đối thoại về cải cách TTHC",
+            leaders="Chủ tịch UBND xã",
+            residents=85,
+            topics=["procedures"],
         ),
         actor=rw.head,
-    )  # fmt: skip
+    )
     answered = question_add(
-        meeting=meeting, data=QuestionData(question="Thời gian cấp sổ đỏ?", answer="30 ngày"),
+        meeting=meeting,
+        data=QuestionData(question="Thời gian cấp sổ đỏ?", answer="30 ngày"),
         actor=rw.head,
-    )  # fmt: skip
+    )
     assert answered.status == S.DONE
     assigned = question_add(
         meeting=meeting,
-        data=QuestionData(question="Đèn đường thôn 3 hỏng", assignee_unit=rw.commune,
-                          assignee=rw.lead, due_on=dt.date(2026, 3, 15)),
+        data=QuestionData(
+            question="Đèn đường thôn 3 hỏng",
+            assignee_unit=rw.commune,
+            assignee=rw.lead,
+            due_on=dt.date(2026, 3, 15),
+        ),
         actor=rw.head,
-    )  # fmt: skip
+    )
     assert assigned.status == S.NOT_STARTED
     wf.item_report_done(item=assigned, actor=rw.lead, note="Đã thay bóng đèn")
     assigned = wf.item_confirm(item=assigned, actor=rw.head)  # type: ignore[assignment]
     assert assigned.status == S.DONE
     with pytest.raises(wf.ReformError, match="hạn"):
         question_add(
-            meeting=meeting, data=QuestionData(question="x", assignee_unit=rw.commune),
+            meeting=meeting,
+            data=QuestionData(question="x", assignee_unit=rw.commune),
             actor=rw.head,
-        )  # fmt: skip
+        )

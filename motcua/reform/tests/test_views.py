@@ -1,0 +1,243 @@
+"""The reform pages: who sees what (a 404 outside one's units), the actions through HTTP, the
+periodic report's figures and files, the public list of meetings."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from docx import Document
+
+from motcua.accounts.models import PersonalDataAccess, User
+from motcua.reform.models import Meeting, PlanTask, TrackEvent
+from motcua.reform.models import TrackStatus as S
+from motcua.reform.services import MeetingData, QuestionData, meeting_create, question_add
+from motcua.reform.tests.conftest import (
+    PDF,
+    Reform,
+    make_finding,
+    make_inspection,
+    make_plan,
+    make_task,
+)
+from motcua.reform.tests.test_measures import crafted_register
+
+
+def login(client: Client, user: User) -> Client:
+    client.force_login(user)
+    return client
+
+
+def test_lead_updates_with_evidence_and_head_confirms_through_the_pages(
+    client: Client, rw: Reform
+) -> None:
+    task = make_task(rw)
+    login(client, rw.lead)
+    page = client.get(f"/cai-cach/nhiem-vu/{task.pk}/").content.decode()
+    assert "Báo cáo hoàn thành" in page and "Xác nhận hoàn thành" not in page
+    evidence = SimpleUploadedFile("quyet-dinh.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        f"/cai-cach/nhiem-vu/{task.pk}/bao-cao-hoan-thanh/",
+        {"note": "Đã ban hành Quyết định 12/QĐ-UBND", "files": [evidence]},
+    )
+    assert response.status_code == 302
+    login(client, rw.head)
+    assert "Xác nhận hoàn thành" in client.get(f"/cai-cach/nhiem-vu/{task.pk}/").content.decode()
+    assert client.post(f"/cai-cach/nhiem-vu/{task.pk}/xac-nhan/", {"note": ""}).status_code == 302
+    task.refresh_from_db()
+    assert task.status == S.DONE
+    page = client.get(f"/cai-cach/nhiem-vu/{task.pk}/").content.decode()
+    assert "quyet-dinh.pdf" in page and "Hoàn thành đúng hạn" in page
+    file_url = page.split('href="/cai-cach/minh-chung/')[1].split('"')[0]
+    assert client.get(f"/cai-cach/minh-chung/{file_url}").status_code == 200
+    login(client, rw.outsider)
+    assert client.get(f"/cai-cach/minh-chung/{file_url}").status_code == 404
+
+
+def test_a_refused_post_shows_the_reason_and_changes_nothing(client: Client, rw: Reform) -> None:
+    task = make_task(rw)
+    login(client, rw.lead)
+    response = client.post(f"/cai-cach/nhiem-vu/{task.pk}/xac-nhan/", {"note": ""})
+    assert response.status_code in (403, 409)
+    assert "không có quyền" in response.content.decode() or "Không thể" in response.content.decode()
+    task.refresh_from_db()
+    assert task.status == S.NOT_STARTED and TrackEvent.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("lead", 200), ("head", 200), ("personnel", 200), ("noivu", 200), ("outsider", 404)],
+)
+def test_plan_pages_are_scoped_to_the_units(
+    client: Client, rw: Reform, persona: str, expected: int
+) -> None:
+    task = make_task(rw)
+    login(client, getattr(rw, persona))
+    assert client.get(f"/cai-cach/ke-hoach/{task.plan_id}/").status_code == expected
+    assert client.get(f"/cai-cach/nhiem-vu/{task.pk}/").status_code == expected
+    assert client.get(f"/cai-cach/ke-hoach/{task.plan_id}/excel/").status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("personnel", 200),
+        ("noivu", 200),
+        ("head", 404),
+        ("lead", 404),
+        ("inspector", 404),
+        ("outsider", 404),
+    ],
+)
+def test_only_personnel_officers_see_the_register(
+    client: Client, rw: Reform, persona: str, expected: int
+) -> None:
+    people = crafted_register(rw)
+    login(client, getattr(rw, persona))
+    assert client.get(f"/cai-cach/don-vi/{rw.commune.pk}/trinh-do/").status_code == expected
+    assert client.get(f"/cai-cach/can-bo/{people['a'].pk}/").status_code == expected
+    excel = client.get(f"/cai-cach/don-vi/{rw.commune.pk}/trinh-do/excel/")
+    assert excel.status_code == expected
+    logged = PersonalDataAccess.objects.filter(user=getattr(rw, persona))
+    assert logged.count() == (3 if expected == 200 else 0)
+
+
+def test_the_qualification_table_page_and_drill_down(client: Client, rw: Reform) -> None:
+    crafted_register(rw)
+    login(client, rw.personnel)
+    page = client.get(
+        f"/cai-cach/don-vi/{rw.commune.pk}/trinh-do/?ngay=2026-12-31&tieu_chi=professional&loai="
+    ).content.decode()
+    assert "3/4" in page and "Phạm Thị Dung" in page and "Hoàng Văn Em" not in page
+    assert "Lê Văn Cường" not in page.split("Danh sách")[1]  # trung cấp only
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("inspector", 200),
+        ("noivu", 200),
+        ("head", 200),
+        ("lead", 200),
+        ("personnel", 200),
+        ("outsider", 404),
+    ],
+)
+def test_inspections_are_seen_by_both_sides_only(
+    client: Client, rw: Reform, persona: str, expected: int
+) -> None:
+    inspection = make_inspection(rw)
+    login(client, getattr(rw, persona))
+    assert client.get(f"/cai-cach/kiem-tra/{inspection.pk}/").status_code == expected
+
+
+def test_inspection_with_two_findings_one_fixed(client: Client, rw: Reform) -> None:
+    login(client, rw.inspector)
+    response = client.post(
+        "/cai-cach/kiem-tra/moi/",
+        {
+            "inspecting_unit": rw.province.pk,
+            "inspected_unit": rw.commune.pk,
+            "theme": "Kiểm tra đột xuất Bộ phận Một cửa",
+            "surprise": "on",
+            "held_on": "2026-03-02",
+            "leader": "Phó Giám đốc Sở Nội vụ",
+        },
+    )
+    assert response.status_code == 302
+    inspection_url = response["Location"]
+    finding = {
+        "kind": "attitude",
+        "severity": "minor",
+        "description": "Cán bộ vắng mặt",
+        "recommendation": "Chấn chỉnh",
+        "responsible": "Chủ tịch UBND xã",
+        "due_on": "2026-03-20",
+    }
+    client.post(inspection_url + "ton-tai/", finding)
+    client.post(inspection_url + "ton-tai/", {**finding, "description": "Chưa niêm yết TTHC"})
+    page = client.get(inspection_url).content.decode()
+    assert page.count('class="finding"') == 2
+    login(client, rw.head)  # the commune answers one finding with evidence
+    from motcua.reform.models import Finding
+
+    one = Finding.objects.order_by("pk").first()
+    assert one is not None
+    evidence = SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n0000", content_type="image/png")
+    answered = client.post(
+        f"/cai-cach/ton-tai/{one.pk}/bao-cao-hoan-thanh/",
+        {"note": "Đã chấn chỉnh", "files": [evidence]},
+    )
+    assert answered.status_code == 302
+    login(client, rw.inspector)
+    assert client.post(f"/cai-cach/ton-tai/{one.pk}/xac-nhan/", {}).status_code == 302
+    statuses = list(Finding.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == [S.DONE, S.NOT_STARTED]
+
+
+def test_periodic_report_docx_and_pdf_hold_the_page_figures(client: Client, rw: Reform) -> None:
+    plan = make_plan(rw)
+    make_task(rw, plan)
+    make_finding(rw, make_inspection(rw))
+    crafted_register(rw)
+    login(client, rw.head)
+    url = f"/cai-cach/don-vi/{rw.commune.pk}/bao-cao/?ky=quy-1&nam=2026"
+    page = client.get(url).content.decode()
+    assert "Báo cáo kết quả công tác cải cách hành chính quý I năm 2026" in page
+    again = client.get(url).content.decode()
+    assert page.split("<h2>1.")[1] == again.split("<h2>1.")[1]  # reproducible
+    docx = client.get(f"/cai-cach/don-vi/{rw.commune.pk}/bao-cao.docx?ky=quy-1&nam=2026")
+    assert docx.status_code == 200
+    document = Document(io.BytesIO(docx.content))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Tổng số nhiệm vụ trong kế hoạch" in cells and "Hồ sơ tiếp nhận" in cells
+    assert "0/1 (0,0%)" in cells  # the task due 31/03 not yet done; shown on the page too
+    assert "0/1 (0,0%)" in page
+    pdf = client.get(f"/cai-cach/don-vi/{rw.commune.pk}/bao-cao.pdf?ky=9-thang&nam=2026")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    login(client, rw.outsider)
+    assert client.get(url).status_code == 404
+    login(client, rw.lead)  # a handler does not report for the unit
+    assert client.get(url).status_code == 404
+
+
+def test_public_meetings_show_questions_and_answers_without_staff_pages(
+    client: Client, rw: Reform
+) -> None:
+    meeting = meeting_create(
+        data=MeetingData(
+            unit=rw.commune,
+            held_on=dt.date(2026, 2, 20),
+            place="Nhà văn hóa thôn 1",
+            title="Đối thoại về công khai minh bạch",
+            leaders="Chủ tịch UBND xã",
+            residents=60,
+            topics=["transparency"],
+        ),
+        actor=rw.head,
+    )
+    question_add(
+        meeting=meeting,
+        data=QuestionData(
+            question="Công khai quy hoạch ở đâu?", answer="Niêm yết tại trụ sở UBND xã"
+        ),
+        actor=rw.head,
+    )
+    page = Client().get("/doi-thoai-nhan-dan/").content.decode()
+    assert "Công khai quy hoạch ở đâu?" in page and "Niêm yết tại trụ sở UBND xã" in page
+    assert "/cai-cach/" not in page
+    assert Client().get(f"/cai-cach/doi-thoai/{meeting.pk}/").status_code == 302  # to login
+    assert Meeting.objects.count() == 1
+
+
+def test_home_links_reach_every_part(client: Client, rw: Reform) -> None:
+    make_task(rw)
+    login(client, rw.noivu)
+    page = client.get("/cai-cach/").content.decode()
+    assert "Sổ cán bộ" in page and "Cuộc kiểm tra mới" in page
+    login(client, rw.lead)
+    page = client.get("/cai-cach/").content.decode()
+    assert "Sổ cán bộ" not in page and "Cuộc kiểm tra mới" not in page
+    assert "Rà soát, công bố" in page  # the task the officer leads
+    assert PlanTask.objects.count() == 1
