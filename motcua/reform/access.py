@@ -58,8 +58,17 @@ def may_read_register(user: User) -> bool:
 # -- plans ------------------------------------------------------------------------------------
 
 
+def _with_ancestors(unit_ids: list[int]) -> set[int]:
+    """The units and every unit above them: a commune reads the province's plan."""
+    found = set(unit_ids)
+    for path in OrgUnit.objects.filter(pk__in=unit_ids).values_list("path", flat=True):
+        found |= {int(part) for part in path.strip("/").split("/") if part}
+    return found
+
+
 def plans_for_user(user: User) -> QuerySet[ReformPlan]:
-    return ReformPlan.objects.filter(unit_id__in=units_for_user(user)).select_related("unit")
+    units = _with_ancestors(units_for_user(user))
+    return ReformPlan.objects.filter(unit_id__in=units).select_related("unit")
 
 
 def get_plan_for_user(user: User, pk: int) -> ReformPlan:
@@ -71,7 +80,7 @@ def get_plan_for_user(user: User, pk: int) -> ReformPlan:
 
 def get_task_for_user(user: User, pk: int) -> PlanTask:
     task = (
-        PlanTask.objects.filter(pk=pk, plan__unit_id__in=units_for_user(user))
+        PlanTask.objects.filter(pk=pk, plan__in=plans_for_user(user))
         .select_related("plan__unit", "lead_unit", "lead_officer")
         .first()
     )
@@ -82,6 +91,17 @@ def get_task_for_user(user: User, pk: int) -> PlanTask:
 
 def may_edit_plans(user: User, unit: OrgUnit) -> bool:
     return unit.pk in units_for_user(user, PLAN_EDITORS)
+
+
+def units_deriving(user: User, plan: ReformPlan) -> QuerySet[OrgUnit]:
+    """Units below the plan's where the user drafts plans and that have none that year."""
+    return (
+        OrgUnit.objects.filter(pk__in=units_for_user(user, PLAN_EDITORS))
+        .filter(path__startswith=plan.unit.path)
+        .exclude(pk=plan.unit_id)
+        .exclude(reform_plans__year=plan.year)
+        .order_by("name")
+    )
 
 
 # -- staff register ---------------------------------------------------------------------------

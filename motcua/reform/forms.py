@@ -197,3 +197,20 @@ def today_local() -> dt.date:
     from motcua.workdays.timecalc import ZONE
 
     return timezone.now().astimezone(ZONE).date()
+
+
+class DeriveForm(forms.Form):
+    tasks = forms.MultipleChoiceField(
+        label="Nhiệm vụ áp dụng cho đơn vị", widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        units: QuerySet[OrgUnit],
+        tasks: list[tuple[int, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields = {"unit": UnitChoice(units), **self.fields}
+        self.fields["tasks"].choices = tasks  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("ke-hoach/moi/", plans.plan_create, name="plan_create"),
     path("ke-hoach/<int:pk>/", plans.plan_detail, name="plan"),
     path("ke-hoach/<int:pk>/them-nhiem-vu/", plans.task_add, name="task_add"),
+    path("ke-hoach/<int:pk>/ap-dung/", plans.plan_derive, name="plan_derive"),
     path("ke-hoach/<int:pk>/excel/", plans.plan_excel, name="plan_excel"),
     path("ke-hoach/<int:pk>/nhap-excel/", plans.plan_import, name="plan_import"),
     path("nhiem-vu/<int:pk>/", plans.task_detail, name="task"),

@@ -71,10 +71,14 @@ def test_parallel_processes_share_the_reminders_without_doubles() -> None:
     workers = [
         subprocess.Popen(
             [sys.executable, "manage.py", "send_reform_reminders"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for _ in range(3)
-    ]  # fmt: skip
+    ]
     for worker in workers:
         _, errors = worker.communicate(timeout=300)
         assert worker.returncode == 0, errors

@@ -241,3 +241,45 @@ def test_home_links_reach_every_part(client: Client, rw: Reform) -> None:
     assert "Sổ cán bộ" not in page and "Cuộc kiểm tra mới" not in page
     assert "Rà soát, công bố" in page  # the task the officer leads
     assert PlanTask.objects.count() == 1
+
+
+def test_a_commune_copies_the_tasks_of_the_province_plan_that_apply(
+    client: Client, rw: Reform
+) -> None:
+    from motcua.reform.services import PlanData, TaskData, plan_create
+
+    province_plan = plan_create(
+        data=PlanData(
+            unit=rw.province,
+            year=2026,
+            title="Kế hoạch CCHC tỉnh năm 2026",
+            decision_number="25/KH-UBND",
+        ),
+        actor=None,
+        tasks=[
+            TaskData(
+                area="procedures",
+                content="Số hóa hồ sơ, kết quả giải quyết TTHC",
+                deadline=dt.date(2026, 11, 30),
+            ),
+            TaskData(
+                area="institutions", content="Xây dựng văn bản quy phạm cấp tỉnh", ongoing=True
+            ),
+        ],
+    )
+    client.force_login(rw.head)
+    page = client.get(f"/cai-cach/ke-hoach/{province_plan.pk}/").content.decode()
+    assert "Lập kế hoạch của đơn vị từ kế hoạch này" in page
+    first = province_plan.tasks.order_by("pk").first()
+    assert first is not None
+    response = client.post(
+        f"/cai-cach/ke-hoach/{province_plan.pk}/ap-dung/",
+        {"unit": rw.commune.pk, "tasks": [first.pk]},
+    )
+    assert response.status_code == 302
+    plan = province_plan.derived.get()
+    assert plan.unit == rw.commune and "25/KH-UBND" in plan.legal_basis
+    assert [t.source_task_id for t in plan.tasks.all()] == [first.pk]
+    client.force_login(rw.outsider)  # another commune reads the province plan, not ours
+    assert client.get(f"/cai-cach/ke-hoach/{province_plan.pk}/").status_code == 200
+    assert client.get(f"/cai-cach/ke-hoach/{plan.pk}/").status_code == 404

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from motcua.accounts.access import get_unit_for_user
 from motcua.reform import access, selectors, services
 from motcua.reform import excel as reform_excel
-from motcua.reform.forms import ImportForm, PlanForm, TaskForm, today_local
+from motcua.reform.forms import DeriveForm, ImportForm, PlanForm, TaskForm, today_local
 from motcua.reform.models import ReformArea
 from motcua.reform.views.common import action_links, item_action, user_of, year_range
 from motcua.reform.workflow import ReformError
@@ -58,6 +58,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "dash": selectors.plan_dashboard(plan, today_local()),
         "areas": [(label, rows) for label, rows in areas if rows],
         "may_edit": access.may_edit_plans(user, plan.unit),
+        "may_derive": access.units_deriving(user, plan).exists(),
         "import_form": ImportForm(),
     }
     return render(request, "reform/plan.html", context)
@@ -136,3 +137,28 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reform:plan", pk=plan.pk)
     context = {"errors": errors, "back": reverse("reform:plan", args=[plan.pk])}
     return render(request, "reform/import_errors.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit's plan copied from the plan above it: the tasks that apply to the unit."""
+    user = user_of(request)
+    source = access.get_plan_for_user(user, pk)
+    tasks = [(t.pk, f"{t.number} {t.content}".strip()) for t in source.tasks.all()]
+    units = access.units_deriving(user, source)
+    form = DeriveForm(request.POST or None, units=units, tasks=tasks)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ids = [int(i) for i in data["tasks"]]
+        try:
+            plan = services.plan_derive(source=source, unit=data["unit"], task_ids=ids, actor=user)
+        except ReformError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"Đã lập kế hoạch với {len(ids)} nhiệm vụ từ kế hoạch cấp trên."
+            )
+            return redirect("reform:plan", pk=plan.pk)
+    title = f"Áp dụng “{source.title}” cho đơn vị"
+    return render(request, "reform/form.html", {"form": form, "title": title})
