@@ -131,6 +131,16 @@ def inspections_for_user(user: User) -> QuerySet[Inspection]:
     ).select_related("inspecting_unit", "inspected_unit", "plan")
 
 
+def inspections_of_my_units(user: User) -> QuerySet[Inspection]:
+    """Inspections held at the user's units: the findings they must answer."""
+    return (
+        Inspection.objects.filter(inspected_unit_id__in=units_for_user(user, INSPECTED))
+        .exclude(held_on__isnull=True)
+        .select_related("inspected_unit")
+        .order_by("-held_on", "-pk")
+    )
+
+
 def get_inspection_for_user(user: User, pk: int) -> Inspection:
     inspection = inspections_for_user(user).filter(pk=pk).first()
     if inspection is None:

@@ -51,10 +51,9 @@ class TaskForm(forms.Form):
     def __init__(self, *args: object, unit: OrgUnit, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["lead_officer"]
+        assert isinstance(field, forms.ModelChoiceField)
         field.queryset = (
-            User.objects.filter(  # type: ignore[attr-defined]
-                memberships__unit=unit, memberships__active=True
-            )
+            User.objects.filter(memberships__unit=unit, memberships__active=True)
             .distinct()
             .order_by("full_name")
         )
@@ -82,7 +81,7 @@ class ProgressForm(forms.Form):
     note = forms.CharField(
         label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    files = MultipleFileField(label="Tệp minh chứng (PDF, JPEG, PNG)", required=False)
+    evidence = MultipleFileField(label="Tệp minh chứng (PDF, JPEG, PNG)", required=False)
 
 
 class NoteForm(forms.Form):

@@ -39,7 +39,7 @@ def _claim(model: type[Item], today: dt.date) -> list[Item]:
         )
         if connection.features.has_select_for_update_skip_locked:
             rows = rows.select_for_update(skip_locked=True, of=("self",))
-        claimed = list(rows[:BATCH])
+        claimed: list[Item] = list(rows[:BATCH])
         model.objects.filter(pk__in=[r.pk for r in claimed]).update(reminded_on=today)  # type: ignore[attr-defined]
     return claimed
 

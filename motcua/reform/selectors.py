@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from motcua.accounts.models import OrgUnit
+from motcua.accounts.models import OrgUnit, User
 from motcua.reform.levels import CRITERIA, rank
 from motcua.reform.models import (
     Finding,
@@ -225,7 +225,7 @@ def overdue_items(today: dt.date) -> dict[str, QuerySet]:  # type: ignore[type-a
     }
 
 
-def my_open_items(user: object) -> list[PlanTask | MeetingQuestion]:
+def my_open_items(user: User) -> list[PlanTask | MeetingQuestion]:
     """Open tasks the user leads and meeting assignments given to them."""
     tasks = PlanTask.objects.filter(lead_officer=user, status__in=OPEN_STATUSES)
     questions = MeetingQuestion.objects.filter(assignee=user, status__in=OPEN_STATUSES)

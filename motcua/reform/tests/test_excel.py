@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -15,18 +16,18 @@ from motcua.reform.tests.test_measures import crafted_register
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx(headers: list[str], rows: list[list[object]]) -> SimpleUploadedFile:
+def xlsx(headers: list[str], rows: Sequence[Sequence[object]]) -> SimpleUploadedFile:
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(headers)  # type: ignore[union-attr]
     for row in rows:
-        sheet.append(row)  # type: ignore[union-attr]
+        sheet.append(list(row))  # type: ignore[union-attr]
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile("ke-hoach.xlsx", buffer.getvalue(), content_type=XLSX)
 
 
-GOOD_TASK = [
+GOOD_TASK: list[object] = [
     "1",
     "Cải cách thủ tục hành chính",
     "Niêm yết công khai TTHC",
@@ -60,7 +61,7 @@ def test_a_plan_round_trips_through_excel(client: Client, rw: Reform) -> None:
 def test_bad_rows_are_listed_by_number_and_nothing_is_imported(client: Client, rw: Reform) -> None:
     plan = make_plan(rw)
     client.force_login(rw.head)
-    rows = [
+    rows: list[list[object]] = [
         GOOD_TASK,
         ["2", "Không có lĩnh vực này", "Nội dung", "", "", "", "", "31/03/2026", ""],
         ["3", "Cải cách thể chế", "Rà soát văn bản", "", "", "", "", "", ""],
@@ -94,7 +95,7 @@ def test_only_plan_editors_import(client: Client, rw: Reform) -> None:
     assert not PlanTask.objects.exists()
 
 
-PERSON = [
+PERSON: list[object] = [
     "Đỗ Thị Giang",
     "12/05/1990",
     "Nữ",
@@ -129,7 +130,7 @@ def test_register_import_with_bad_rows_adds_nobody(client: Client, rw: Reform) -
     crafted_register(rw)
     before = Person.objects.count()
     client.force_login(rw.personnel)
-    bad = [
+    bad: list[list[object]] = [
         PERSON,
         ["", "", "", "", "Công chức", "01/01/2020"],
         ["Ngô Văn Hải", "", "", "", "Biên chế", "01/01/2020"],

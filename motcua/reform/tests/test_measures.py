@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from motcua.accounts.models import OrgUnit
 from motcua.reform import measures
 from motcua.reform import workflow as wf
 from motcua.reform.models import Person, Posting, Qualification, StaffKind, Training
@@ -41,7 +42,7 @@ def test_tasks_done_on_time_rate_counts_due_tasks_without_cancelled(rw: Reform) 
 
 
 def _person(
-    w: Reform, name: str, unit: object, kind: str = StaffKind.CONG_CHUC, **dates: object
+    w: Reform, name: str, unit: OrgUnit, kind: str = StaffKind.CONG_CHUC, **dates: dt.date
 ) -> Person:
     person = Person.objects.create(full_name=name, home_unit=w.commune)
     Posting.objects.create(

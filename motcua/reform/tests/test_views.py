@@ -39,7 +39,7 @@ def test_lead_updates_with_evidence_and_head_confirms_through_the_pages(
     evidence = SimpleUploadedFile("quyet-dinh.pdf", PDF, content_type="application/pdf")
     response = client.post(
         f"/cai-cach/nhiem-vu/{task.pk}/bao-cao-hoan-thanh/",
-        {"note": "Đã ban hành Quyết định 12/QĐ-UBND", "files": [evidence]},
+        {"note": "Đã ban hành Quyết định 12/QĐ-UBND", "evidence": [evidence]},
     )
     assert response.status_code == 302
     login(client, rw.head)
@@ -167,7 +167,7 @@ def test_inspection_with_two_findings_one_fixed(client: Client, rw: Reform) -> N
     evidence = SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n0000", content_type="image/png")
     answered = client.post(
         f"/cai-cach/ton-tai/{one.pk}/bao-cao-hoan-thanh/",
-        {"note": "Đã chấn chỉnh", "files": [evidence]},
+        {"note": "Đã chấn chỉnh", "evidence": [evidence]},
     )
     assert answered.status_code == 302
     login(client, rw.inspector)

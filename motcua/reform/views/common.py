@@ -67,7 +67,7 @@ def item_action(
         kwargs: dict[str, Any] = {"item": item, "actor": user_of(request)}
         kwargs["note"] = form.cleaned_data.get("note", "")
         if form_class is ProgressForm:
-            kwargs["files"] = request.FILES.getlist("files")
+            kwargs["files"] = request.FILES.getlist("evidence")
         try:
             function(**kwargs)
         except wf.ReformError as error:

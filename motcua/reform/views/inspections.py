@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -146,10 +146,8 @@ def finding_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 @login_required
-def conclusion_file(request: HttpRequest, pk: int) -> HttpResponse:
+def conclusion_file(request: HttpRequest, pk: int) -> FileResponse:
     inspection = access.get_inspection_for_user(user_of(request), pk)
     if not inspection.conclusion_file:
         raise Http404
-    from django.http import FileResponse
-
     return FileResponse(inspection.conclusion_file.open("rb"), content_type="application/pdf")

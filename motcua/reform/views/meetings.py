@@ -88,7 +88,7 @@ def question_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 @login_required
-def evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
     """A stored evidence file, to whoever may see the task, finding or assignment it proves."""
     row = Evidence.objects.select_related("event").filter(pk=pk).first()
     if row is None:

@@ -27,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "inspect_units": access.units_with(user, access.INSPECTORS),
         "my_tasks": selectors.my_open_items(user),
         "meeting_units": access.units_with(user, access.MEETING_EDITORS),
+        "inspected": access.inspections_of_my_units(user)[:20],
     }
     return render(request, "reform/home.html", context)
 
