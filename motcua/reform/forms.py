@@ -6,7 +6,15 @@ from django import forms
 from django.db.models import QuerySet
 
 from motcua.accounts.models import OrgUnit, User
-from motcua.reform.models import FindingKind, PapiTopic, ReformArea, Severity
+from motcua.reform.models import (
+    FindingKind,
+    PapiTopic,
+    QualCategory,
+    ReformArea,
+    Severity,
+    Sex,
+    StaffKind,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -213,3 +221,54 @@ class DeriveForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields = {"unit": UnitChoice(units), **self.fields}
         self.fields["tasks"].choices = tasks  # type: ignore[attr-defined]
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=255)
+    birth_date = _date("Ngày sinh", required=False)
+    sex = forms.ChoiceField(label="Giới tính", choices=[("", "—"), *Sex.choices], required=False)
+    position = forms.CharField(label="Chức vụ, chức danh", max_length=255)
+    kind = forms.ChoiceField(label="Loại", choices=StaffKind.choices)
+    starts_on = _date("Bắt đầu công tác tại đơn vị từ ngày")
+
+    def __init__(self, *args: object, units: QuerySet[OrgUnit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields = {"unit": UnitChoice(units), **self.fields}
+
+
+class MoveForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị mới", queryset=OrgUnit.objects.order_by("name"))
+    position = forms.CharField(label="Chức vụ, chức danh mới", max_length=255)
+    kind = forms.ChoiceField(label="Loại", choices=StaffKind.choices)
+    starts_on = _date("Từ ngày")
+
+
+class LeaveForm(forms.Form):
+    ends_on = _date("Ngày cuối cùng công tác")
+
+
+class QualificationForm(forms.Form):
+    category = forms.ChoiceField(label="Loại trình độ", choices=QualCategory.choices)
+    level = forms.ChoiceField(label="Trình độ")
+    field = forms.CharField(label="Chuyên ngành", required=False)
+    year = forms.IntegerField(
+        label="Năm cấp bằng, chứng chỉ", min_value=1950, max_value=2100, required=False
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from motcua.reform.levels import LEVELS
+
+        choices = [
+            (QualCategory(c).label, [(code, label) for code, label, _r in levels])
+            for c, levels in LEVELS.items()
+        ]
+        self.fields["level"].choices = choices  # type: ignore[attr-defined]
+
+
+class TrainingForm(forms.Form):
+    name = forms.CharField(label="Tên khóa đào tạo, bồi dưỡng", max_length=500)
+    organiser = forms.CharField(label="Cơ sở đào tạo", required=False)
+    starts_on = _date("Từ ngày")
+    ends_on = _date("Đến ngày")
+    certificate = forms.CharField(label="Chứng chỉ, giấy chứng nhận", required=False)

@@ -20,7 +20,12 @@ urlpatterns = [
     path("minh-chung/<int:pk>/", meetings.evidence, name="evidence"),
     # Staff register
     path("can-bo/", staff.register_home, name="register"),
+    path("can-bo/them/", staff.person_create, name="person_create"),
     path("can-bo/<int:pk>/", staff.person_detail, name="person"),
+    path("can-bo/<int:pk>/dieu-dong/", staff.person_move, name="person_move"),
+    path("can-bo/<int:pk>/thoi-cong-tac/", staff.person_leave, name="person_leave"),
+    path("can-bo/<int:pk>/trinh-do/", staff.qualification_add, name="qualification_add"),
+    path("can-bo/<int:pk>/boi-duong/", staff.training_add, name="training_add"),
     path("don-vi/<int:pk>/trinh-do/", staff.qualifications, name="qualifications"),
     path(
         "don-vi/<int:pk>/trinh-do/excel/", staff.qualifications_excel, name="qualifications_excel"

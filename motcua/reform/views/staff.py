@@ -9,12 +9,23 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, OrgUnit
-from motcua.reform import access, selectors
+from motcua.reform import access, register, selectors
 from motcua.reform import excel as reform_excel
-from motcua.reform.forms import ImportForm, today_local
+from motcua.reform.forms import (
+    ImportForm,
+    LeaveForm,
+    MoveForm,
+    PersonForm,
+    QualificationForm,
+    TrainingForm,
+    today_local,
+)
 from motcua.reform.levels import CRITERIA, level_label
 from motcua.reform.models import StaffKind
 from motcua.reform.views.common import day_param, user_of, year_range
+from motcua.reform.workflow import ReformError
+
+TRAINED = {"trained": "Được đào tạo, bồi dưỡng trong kỳ"}
 
 
 def _unit(request: HttpRequest, pk: int) -> OrgUnit:
@@ -100,3 +111,76 @@ def register_import(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "reform/import_errors.html", {"errors": errors, "back": back}, status=400
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    units = OrgUnit.objects.filter(pk__in=access.register_units(user)).order_by("path")
+    if not units:
+        raise Http404
+    form = PersonForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = register.person_add(data=register.PersonData(**form.cleaned_data), actor=user)
+        except ReformError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã thêm vào sổ cán bộ. Ghi trình độ và khóa bồi dưỡng.")
+            return redirect("reform:person", pk=person.pk)
+    context = {"form": form, "title": "Thêm cán bộ, công chức"}
+    return render(request, "reform/form.html", context)
+
+
+def _person_post(request: HttpRequest, pk: int, form_class: type, do: object) -> HttpResponse:
+    user = user_of(request)
+    person = access.get_person_for_user(user, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            do(person, user, form.cleaned_data)  # type: ignore[operator]
+        except ReformError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Đã cập nhật sổ cán bộ.")
+    else:
+        wrong = [str(form.fields[k].label) for k in form.errors if k in form.fields]
+        messages.error(request, "Vui lòng kiểm tra: " + "; ".join(wrong))
+    return redirect("reform:person", pk=person.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def person_move(request: HttpRequest, pk: int) -> HttpResponse:
+    def do(person, user, data):  # type: ignore[no-untyped-def]
+        register.person_move(person=person, actor=user, **data)
+
+    return _person_post(request, pk, MoveForm, do)
+
+
+@login_required
+@require_http_methods(["POST"])
+def person_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    def do(person, user, data):  # type: ignore[no-untyped-def]
+        register.person_leave(person=person, actor=user, **data)
+
+    return _person_post(request, pk, LeaveForm, do)
+
+
+@login_required
+@require_http_methods(["POST"])
+def qualification_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def do(person, user, data):  # type: ignore[no-untyped-def]
+        register.qualification_add(person=person, actor=user, **data)
+
+    return _person_post(request, pk, QualificationForm, do)
+
+
+@login_required
+@require_http_methods(["POST"])
+def training_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def do(person, user, data):  # type: ignore[no-untyped-def]
+        register.training_add(person=person, actor=user, **data)
+
+    return _person_post(request, pk, TrainingForm, do)
