@@ -103,7 +103,7 @@ def _lock(item: Item) -> Item:
         Finding: ("inspection__inspected_unit", "inspection__inspecting_unit"),
         MeetingQuestion: ("meeting__unit", "assignee_unit"),
     }[model]
-    return model.objects.select_for_update().select_related(*related).get(pk=item.pk)  # type: ignore[attr-defined,no-any-return]
+    return model.objects.select_for_update(of=("self",)).select_related(*related).get(pk=item.pk)  # type: ignore[attr-defined,no-any-return]
 
 
 def _check(item: Item, action: str, actor: User) -> str:
