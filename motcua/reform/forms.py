@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from motcua.accounts.models import OrgUnit, User
 from motcua.reform.models import (
     FindingKind,
+    InspectionPlan,
     PapiTopic,
     QualCategory,
     ReformArea,
@@ -107,6 +108,17 @@ class PeriodForm(forms.Form):
     den = _date("Đến ngày")
 
 
+class InspectionPlanForm(forms.Form):
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    title = forms.CharField(label="Tên kế hoạch kiểm tra", max_length=500)
+    decision_number = forms.CharField(label="Số kế hoạch", required=False)
+    decision_date = _date("Ngày ban hành", required=False)
+
+    def __init__(self, *args: object, units: QuerySet[OrgUnit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields = {"unit": UnitChoice(units, "Đơn vị kiểm tra"), **self.fields}
+
+
 class InspectionForm(forms.Form):
     inspected_unit = forms.ModelChoiceField(label="Đơn vị được kiểm tra", queryset=OrgUnit.objects)
     theme = forms.CharField(label="Nội dung kiểm tra", max_length=500)
@@ -121,6 +133,11 @@ class InspectionForm(forms.Form):
     def __init__(self, *args: object, units: QuerySet[OrgUnit], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields = {"inspecting_unit": UnitChoice(units, "Đơn vị kiểm tra"), **self.fields}
+        self.fields["plan"] = forms.ModelChoiceField(
+            label="Thuộc kế hoạch kiểm tra (bỏ trống nếu đột xuất)",
+            required=False,
+            queryset=InspectionPlan.objects.filter(unit__in=units).order_by("-year", "title"),
+        )
 
 
 class RecordForm(forms.Form):

@@ -159,6 +159,28 @@ def plan_derive(
 # -- inspections --------------------------------------------------------------------------------
 
 
+def inspection_plan_create(
+    *,
+    unit: OrgUnit,
+    year: int,
+    title: str,
+    actor: User,
+    decision_number: str = "",
+    decision_date: dt.date | None = None,
+) -> InspectionPlan:
+    """Kế hoạch kiểm tra công vụ, kiểm tra CCHC năm of a province or a department."""
+    _allowed(actor, unit, INSPECTORS, "lập kế hoạch kiểm tra")
+    if not title.strip() or not 2000 <= year <= 2100:
+        raise ReformError("Vui lòng nhập tên kế hoạch và năm hợp lệ.")
+    return InspectionPlan.objects.create(
+        unit=unit,
+        year=year,
+        title=title.strip(),
+        decision_number=decision_number,
+        decision_date=decision_date,
+    )
+
+
 @dataclass(frozen=True)
 class InspectionData:
     inspecting_unit: OrgUnit
@@ -176,6 +198,8 @@ def inspection_create(*, data: InspectionData, actor: User) -> Inspection:
     _allowed(actor, data.inspecting_unit, INSPECTORS, "lập cuộc kiểm tra")
     if not data.theme.strip() or not data.leader.strip():
         raise ReformError("Vui lòng nhập nội dung kiểm tra và trưởng đoàn.")
+    if data.plan is not None and data.plan.unit_id != data.inspecting_unit.pk:
+        raise ReformError("Kế hoạch kiểm tra đã chọn thuộc đơn vị khác.")
     if data.surprise and data.plan is not None:
         raise ReformError("Cuộc kiểm tra đột xuất không thuộc kế hoạch kiểm tra.")
     if not data.surprise and data.planned_on is None:

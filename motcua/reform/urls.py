@@ -33,6 +33,9 @@ urlpatterns = [
     path("don-vi/<int:pk>/can-bo/nhap-excel/", staff.register_import, name="register_import"),
     # Inspections
     path("kiem-tra/moi/", inspections.inspection_create, name="inspection_create"),
+    path(
+        "kiem-tra/ke-hoach/moi/", inspections.inspection_plan_create, name="inspection_plan_create"
+    ),
     path("kiem-tra/<int:pk>/", inspections.inspection_detail, name="inspection"),
     path("kiem-tra/<int:pk>/ket-qua/", inspections.inspection_record, name="inspection_record"),
     path("kiem-tra/<int:pk>/chon-ho-so/", inspections.inspection_sample, name="inspection_sample"),

@@ -283,3 +283,47 @@ def test_a_commune_copies_the_tasks_of_the_province_plan_that_apply(
     client.force_login(rw.outsider)  # another commune reads the province plan, not ours
     assert client.get(f"/cai-cach/ke-hoach/{province_plan.pk}/").status_code == 200
     assert client.get(f"/cai-cach/ke-hoach/{plan.pk}/").status_code == 404
+
+
+def test_an_inspection_plan_with_a_planned_inspection(client: Client, rw: Reform) -> None:
+    from motcua.reform.models import Inspection, InspectionPlan
+
+    client.force_login(rw.inspector)
+    response = client.post(
+        "/cai-cach/kiem-tra/ke-hoach/moi/",
+        {
+            "unit": rw.province.pk,
+            "year": 2026,
+            "title": "Kế hoạch kiểm tra CCHC năm 2026",
+            "decision_number": "12/KH-SNV",
+        },
+    )
+    assert response.status_code == 302
+    plan = InspectionPlan.objects.get()
+    base = {
+        "inspecting_unit": rw.province.pk,
+        "inspected_unit": rw.commune.pk,
+        "theme": "Kiểm tra CCHC",
+        "leader": "Trưởng phòng",
+        "plan": plan.pk,
+    }
+    refused = client.post(
+        "/cai-cach/kiem-tra/moi/", {**base, "surprise": "on", "held_on": "2026-03-01"}
+    )
+    assert "đột xuất không thuộc kế hoạch" in refused.content.decode()
+    client.post("/cai-cach/kiem-tra/moi/", {**base, "planned_on": "2026-05-10"})
+    assert Inspection.objects.get().plan == plan
+    page = client.get(f"/cai-cach/don-vi/{rw.province.pk}/kiem-tra/").content.decode()
+    assert "Kế hoạch kiểm tra CCHC năm 2026" in page and "10/05/2026" in page
+    client.force_login(rw.lead)  # no inspecting role: the pages are not theirs
+    for url in (
+        "/cai-cach/kiem-tra/ke-hoach/moi/",
+        "/cai-cach/kiem-tra/moi/",
+        "/cai-cach/ke-hoach/moi/",
+        "/cai-cach/doi-thoai/moi/",
+    ):
+        assert client.get(url).status_code == 404, url
+    denied = client.post(
+        "/cai-cach/kiem-tra/ke-hoach/moi/", {"unit": rw.province.pk, "year": 2026, "title": "x"}
+    )
+    assert denied.status_code == 404 and InspectionPlan.objects.count() == 1

@@ -5,10 +5,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from motcua.accounts.models import User
+from motcua.accounts.models import OrgUnit, User
 from motcua.reform import workflow as wf
 from motcua.reform.forms import NoteForm, ProgressForm, today_local
 from motcua.reform.models import Finding, MeetingQuestion, PlanTask
@@ -19,6 +20,13 @@ Item = PlanTask | Finding | MeetingQuestion
 def user_of(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
+
+
+def some(units: QuerySet[OrgUnit]) -> QuerySet[OrgUnit]:
+    """The units a create form offers; a user with none may not use the page at all."""
+    if not units.exists():
+        raise Http404
+    return units
 
 
 def day_param(request: HttpRequest, name: str, default: dt.date) -> dt.date:

@@ -9,8 +9,15 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.accounts.access import get_unit_for_user
 from motcua.reform import access, selectors, services
-from motcua.reform.forms import ConclusionForm, FindingForm, InspectionForm, RecordForm
-from motcua.reform.views.common import action_links, item_action, user_of, year_range
+from motcua.reform.forms import (
+    ConclusionForm,
+    FindingForm,
+    InspectionForm,
+    InspectionPlanForm,
+    RecordForm,
+)
+from motcua.reform.models import InspectionPlan
+from motcua.reform.views.common import action_links, item_action, some, user_of, year_range
 from motcua.reform.workflow import ReformError
 
 
@@ -25,6 +32,9 @@ def inspection_list(request: HttpRequest, pk: int) -> HttpResponse:
         "end": end,
         "summary": selectors.inspection_summary(unit, start, end),
         "held": selectors.inspections_between(unit, start, end),
+        "plans": InspectionPlan.objects.filter(
+            unit=unit, year__gte=start.year, year__lte=end.year
+        ).prefetch_related("inspections__inspected_unit"),
         "planned": access.inspections_for_user(user).filter(
             inspecting_unit=unit, held_on__isnull=True
         ),
@@ -43,9 +53,29 @@ def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def inspection_plan_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    units = some(access.units_with(user, access.INSPECTORS))
+    form = InspectionPlanForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.inspection_plan_create(actor=user, **form.cleaned_data)
+        except ReformError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã lập kế hoạch kiểm tra. Thêm các cuộc kiểm tra dự kiến.")
+            return redirect("reform:inspection_list", pk=plan.unit_id)
+    title = "Kế hoạch kiểm tra công vụ, kiểm tra CCHC năm"
+    return render(request, "reform/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def inspection_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    form = InspectionForm(request.POST or None, units=access.units_with(user, access.INSPECTORS))
+    form = InspectionForm(
+        request.POST or None, units=some(access.units_with(user, access.INSPECTORS))
+    )
     if request.method == "POST" and form.is_valid():
         try:
             data = services.InspectionData(**form.cleaned_data)

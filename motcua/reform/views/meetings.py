@@ -12,7 +12,7 @@ from motcua.accounts.access import get_unit_for_user
 from motcua.reform import access, selectors, services
 from motcua.reform.forms import MeetingForm, QuestionForm
 from motcua.reform.models import Evidence
-from motcua.reform.views.common import action_links, item_action, user_of, year_range
+from motcua.reform.views.common import action_links, item_action, some, user_of, year_range
 from motcua.reform.workflow import ReformError
 
 
@@ -29,7 +29,9 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    form = MeetingForm(request.POST or None, units=access.units_with(user, access.MEETING_EDITORS))
+    form = MeetingForm(
+        request.POST or None, units=some(access.units_with(user, access.MEETING_EDITORS))
+    )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(

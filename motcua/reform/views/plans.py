@@ -12,7 +12,7 @@ from motcua.reform import access, selectors, services
 from motcua.reform import excel as reform_excel
 from motcua.reform.forms import DeriveForm, ImportForm, PlanForm, TaskForm, today_local
 from motcua.reform.models import ReformArea
-from motcua.reform.views.common import action_links, item_action, user_of, year_range
+from motcua.reform.views.common import action_links, item_action, some, user_of, year_range
 from motcua.reform.workflow import ReformError
 
 
@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    form = PlanForm(request.POST or None, units=access.units_with(user, access.PLAN_EDITORS))
+    form = PlanForm(request.POST or None, units=some(access.units_with(user, access.PLAN_EDITORS)))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(data=services.PlanData(**form.cleaned_data), actor=user)
