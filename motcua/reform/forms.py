@@ -49,6 +49,9 @@ class TaskForm(forms.Form):
     area = forms.ChoiceField(label="Lĩnh vực", choices=ReformArea.choices)
     content = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}))
     product = forms.CharField(label="Sản phẩm (ví dụ: báo cáo, quyết định)", required=False)
+    lead_unit = forms.ModelChoiceField(
+        label="Cơ quan, đơn vị chủ trì", queryset=OrgUnit.objects.none(), required=False
+    )
     lead_officer = forms.ModelChoiceField(
         label="Cán bộ chủ trì", queryset=User.objects.none(), required=False
     )
@@ -59,10 +62,15 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: object, unit: OrgUnit, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        units = self.fields["lead_unit"]
+        assert isinstance(units, forms.ModelChoiceField)
+        units.queryset = OrgUnit.objects.within(unit).order_by("path")
         field = self.fields["lead_officer"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = (
-            User.objects.filter(memberships__unit=unit, memberships__active=True)
+            User.objects.filter(
+                memberships__unit__path__startswith=unit.path, memberships__active=True
+            )
             .distinct()
             .order_by("full_name")
         )
@@ -169,6 +177,17 @@ class FindingForm(forms.Form):
     )
     responsible = forms.CharField(label="Người, bộ phận chịu trách nhiệm khắc phục")
     due_on = _date("Hạn khắc phục")
+    person_id = forms.TypedChoiceField(
+        label="Cán bộ liên quan (tồn tại của cá nhân)",
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = [("", "— Tồn tại của đơn vị —"), *people]
+        self.fields["person_id"].choices = choices  # type: ignore[attr-defined]
 
 
 class ConclusionForm(forms.Form):
@@ -190,6 +209,7 @@ class MeetingForm(forms.Form):
         choices=PapiTopic.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    minutes = forms.FileField(label="Biên bản buổi đối thoại (PDF)", required=False)
     summary = forms.CharField(
         label="Tóm tắt kết quả", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

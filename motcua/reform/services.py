@@ -5,12 +5,15 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.access import units_for_user
 from motcua.accounts.models import OrgUnit, User
+from motcua.dossiers.attachments import files_removed_on_failure, inspect, remember_written
 from motcua.dossiers.models import Dossier
 from motcua.reform.access import INSPECTORS, MEETING_EDITORS, PLAN_EDITORS
 from motcua.reform.models import (
@@ -24,6 +27,7 @@ from motcua.reform.models import (
     ReformPlan,
 )
 from motcua.reform.models import TrackStatus as S
+from motcua.reform.selectors import people_in
 from motcua.reform.workflow import ReformError, due_date, record
 from motcua.workdays.timecalc import ZONE
 
@@ -263,18 +267,24 @@ def inspection_conclude(
         raise ReformError("Vui lòng nhập số văn bản kết luận.")
     if inspection.held_on is None:
         raise ReformError("Chưa ghi kết quả kiểm tra: không thể ban hành kết luận.")
-    from motcua.dossiers.attachments import inspect
-
-    try:
-        found = inspect(file)  # type: ignore[arg-type]
-    except Exception as error:
-        raise ReformError(getattr(error, "messages", [str(error)])[0]) from error
-    if found.content_type != "application/pdf":
-        raise ReformError("Văn bản kết luận phải là tệp PDF.")
-    inspection.conclusion_number, inspection.conclusion_date = number.strip(), date
-    inspection.conclusion_file.save(f"{found.sha256[:16]}.pdf", file)  # type: ignore[arg-type]
-    inspection.save(update_fields=["conclusion_number", "conclusion_date"])
+    sha = _pdf(file, "Văn bản kết luận")
+    with files_removed_on_failure(), transaction.atomic():
+        inspection.conclusion_number, inspection.conclusion_date = number.strip(), date
+        inspection.conclusion_file.save(f"{sha[:16]}.pdf", file)  # type: ignore[arg-type]
+        remember_written(inspection.conclusion_file.name)
+        inspection.save(update_fields=["conclusion_number", "conclusion_date"])
     return inspection
+
+
+def _pdf(upload: Any, what: str) -> str:
+    """The checksum of an uploaded PDF (recognised by content), or a ReformError."""
+    try:
+        found = inspect(upload)
+    except ValidationError as error:
+        raise ReformError(error.messages[0]) from error
+    if found.content_type != "application/pdf":
+        raise ReformError(f"{what} phải là tệp PDF.")
+    return found.sha256
 
 
 @dataclass(frozen=True)
@@ -294,6 +304,12 @@ def finding_add(*, inspection: Inspection, data: FindingData, actor: User) -> Fi
         raise ReformError("Chưa ghi kết quả kiểm tra: không thể ghi tồn tại.")
     if not (data.description.strip() and data.recommendation.strip() and data.responsible.strip()):
         raise ReformError("Vui lòng nhập tồn tại, kiến nghị và người chịu trách nhiệm khắc phục.")
+    if data.person_id is not None and data.person_id not in {
+        s.person.pk for s in people_in(inspection.inspected_unit, inspection.held_on)
+    }:
+        raise ReformError(
+            "Cán bộ đã chọn không công tác tại đơn vị được kiểm tra vào ngày kiểm tra."
+        )
     if data.due_on < inspection.held_on:
         raise ReformError("Hạn khắc phục không được trước ngày kiểm tra.")
     with transaction.atomic():
@@ -319,14 +335,22 @@ class MeetingData:
     summary: str = ""
 
 
-def meeting_create(*, data: MeetingData, actor: User | None) -> Meeting:
+def meeting_create(*, data: MeetingData, actor: User | None, minutes: Any = None) -> Meeting:
     _allowed(actor, data.unit, MEETING_EDITORS, "ghi buổi đối thoại")
     if not (data.place.strip() and data.title.strip() and data.leaders.strip()):
         raise ReformError("Vui lòng nhập chủ đề, địa điểm và lãnh đạo chủ trì.")
     if data.held_on > timezone.now().astimezone(ZONE).date():
         raise ReformError("Chỉ ghi buổi đối thoại đã diễn ra.")
+    if not data.topics:
+        raise ReformError("Vui lòng chọn ít nhất một nội dung theo chỉ số PAPI.")
     fields = {k: getattr(data, k) for k in MeetingData.__dataclass_fields__}
-    return Meeting.objects.create(**fields, created_by=actor)
+    with files_removed_on_failure(), transaction.atomic():
+        meeting = Meeting.objects.create(**fields, created_by=actor)
+        if minutes is not None:
+            sha = _pdf(minutes, "Biên bản")
+            meeting.minutes.save(f"{sha[:16]}.pdf", minutes)
+            remember_written(meeting.minutes.name)
+    return meeting
 
 
 @dataclass(frozen=True)

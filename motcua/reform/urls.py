@@ -51,6 +51,7 @@ urlpatterns = [
     path("doi-thoai/moi/", meetings.meeting_create, name="meeting_create"),
     path("doi-thoai/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("doi-thoai/<int:pk>/y-kien/", meetings.question_add, name="question_add"),
+    path("doi-thoai/<int:pk>/bien-ban.pdf", meetings.minutes_file, name="minutes"),
     path("y-kien/<int:pk>/<slug:slug>/", meetings.question_action, name="question_action"),
     path("don-vi/<int:pk>/doi-thoai/", meetings.meeting_list, name="meeting_list"),
     # Periodic report

@@ -169,6 +169,8 @@ def _move(
         today = timezone.now().astimezone(ZONE).date()
         if action == "report_done":
             row.reported_on = today
+            if isinstance(row, MeetingQuestion):
+                row.result = note
         if action == "confirm":
             row.done_on = row.reported_on or today
             row.status = S.DONE if row.done_on <= row.due_on else S.DONE_LATE
@@ -176,7 +178,8 @@ def _move(
             row.reported_on = None
         if action == "cancel":
             row.cancel_reason = note
-        row.save(update_fields=["status", "reported_on", "done_on", "cancel_reason"])
+        extra = ["result"] if isinstance(row, MeetingQuestion) else []
+        row.save(update_fields=["status", "reported_on", "done_on", "cancel_reason", *extra])
         event = record(row, action, actor, old, note)
         _attach(event, files)
         _notify(row, action, actor)

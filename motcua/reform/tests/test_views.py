@@ -327,3 +327,83 @@ def test_an_inspection_plan_with_a_planned_inspection(client: Client, rw: Reform
         "/cai-cach/kiem-tra/ke-hoach/moi/", {"unit": rw.province.pk, "year": 2026, "title": "x"}
     )
     assert denied.status_code == 404 and InspectionPlan.objects.count() == 1
+
+
+def test_a_finding_names_an_officer_of_the_inspected_unit_only(client: Client, rw: Reform) -> None:
+    from motcua.reform.models import Finding
+
+    people = crafted_register(rw)
+    inspection = make_inspection(rw)
+    client.force_login(rw.inspector)
+    page = client.get(f"/cai-cach/kiem-tra/{inspection.pk}/").content.decode()
+    assert "Nguyễn Văn An" in page and "Phạm Thị Dung" not in page  # came only in July
+    finding = {
+        "kind": "attitude",
+        "severity": "minor",
+        "description": "Thái độ chưa đúng mực",
+        "recommendation": "Nhắc nhở",
+        "responsible": "Chủ tịch UBND xã",
+        "due_on": "2026-03-20",
+        "person_id": people["a"].pk,
+    }
+    client.post(f"/cai-cach/kiem-tra/{inspection.pk}/ton-tai/", finding)
+    assert Finding.objects.get().person == people["a"]
+    stranger = {**finding, "person_id": people["moved"].pk}  # at the other commune in March
+    client.post(f"/cai-cach/kiem-tra/{inspection.pk}/ton-tai/", stranger)
+    assert Finding.objects.count() == 1
+
+
+def test_meeting_with_minutes_and_an_assignment_answered_later(client: Client, rw: Reform) -> None:
+    client.force_login(rw.head)
+    minutes = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+    response = client.post(
+        "/cai-cach/doi-thoai/moi/",
+        {
+            "unit": rw.commune.pk,
+            "held_on": "2026-02-27",
+            "title": "Đối thoại về dịch vụ công",
+            "place": "Hội trường UBND xã",
+            "leaders": "Chủ tịch UBND xã",
+            "residents": 70,
+            "topics": ["services", "procedures"],
+            "minutes": minutes,
+        },
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert client.get(f"/cai-cach/doi-thoai/{meeting.pk}/bien-ban.pdf").status_code == 200
+    client.post(
+        f"/cai-cach/doi-thoai/{meeting.pk}/y-kien/",
+        {
+            "question": "Đường liên thôn 4 xuống cấp",
+            "assignee_unit": rw.commune.pk,
+            "due_on": "2026-04-30",
+        },
+    )
+    from motcua.reform.models import MeetingQuestion
+
+    question = MeetingQuestion.objects.get()
+    public = Client().get("/doi-thoai-nhan-dan/").content.decode()
+    assert "Đường liên thôn 4 xuống cấp" in public and "Đã dặm vá" not in public
+    assert "bien-ban" not in public  # the minutes (with signatures) stay inside
+    client.post(
+        f"/cai-cach/y-kien/{question.pk}/bao-cao-hoan-thanh/", {"note": "Đã dặm vá mặt đường"}
+    )
+    client.post(f"/cai-cach/y-kien/{question.pk}/xac-nhan/", {})
+    public = Client().get("/doi-thoai-nhan-dan/").content.decode()
+    assert "Đã dặm vá mặt đường" in public
+    junk = SimpleUploadedFile("bien-ban.pdf", b"GIF89a", content_type="application/pdf")
+    refused = client.post(
+        "/cai-cach/doi-thoai/moi/",
+        {
+            "unit": rw.commune.pk,
+            "held_on": "2026-02-28",
+            "title": "x",
+            "place": "y",
+            "leaders": "z",
+            "residents": 1,
+            "topics": ["services"],
+            "minutes": junk,
+        },
+    )
+    assert "PDF" in refused.content.decode() and Meeting.objects.count() == 1

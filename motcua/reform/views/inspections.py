@@ -15,8 +15,9 @@ from motcua.reform.forms import (
     InspectionForm,
     InspectionPlanForm,
     RecordForm,
+    today_local,
 )
-from motcua.reform.models import InspectionPlan
+from motcua.reform.models import Inspection, InspectionPlan
 from motcua.reform.views.common import action_links, item_action, some, user_of, year_range
 from motcua.reform.workflow import ReformError
 
@@ -99,17 +100,33 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "findings": findings,
         "may_inspect": access.may_inspect(user, inspection.inspecting_unit),
         "record_form": RecordForm(initial=initial),
-        "finding_form": FindingForm(),
+        "finding_form": finding_form(inspection),
         "conclusion_form": ConclusionForm(),
         "sampled": inspection.sampled.all(),
     }
     return render(request, "reform/inspection.html", context)
 
 
-def _post(request: HttpRequest, pk: int, form_class: type, do: object) -> HttpResponse:
+def _people(inspection: Inspection) -> list[tuple[int, str]]:
+    """Who worked at the inspected unit on the day: the officers a finding may concern."""
+    day = inspection.held_on or today_local()
+    return [
+        (s.person.pk, f"{s.person.full_name} — {s.posting.position}")
+        for s in selectors.people_in(inspection.inspected_unit, day)
+    ]
+
+
+def finding_form(inspection: Inspection, *args: object) -> FindingForm:
+    return FindingForm(*args, people=_people(inspection))
+
+
+def _post(request: HttpRequest, pk: int, form_class: object, do: object) -> HttpResponse:
     user = user_of(request)
     inspection = access.get_inspection_for_user(user, pk)
-    form = form_class(request.POST, request.FILES)
+    if form_class is FindingForm:
+        form = finding_form(inspection, request.POST)
+    else:
+        form = form_class(request.POST, request.FILES)  # type: ignore[operator]
     if form.is_valid():
         try:
             do(inspection, user, form.cleaned_data)  # type: ignore[operator]

@@ -30,12 +30,16 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     form = MeetingForm(
-        request.POST or None, units=some(access.units_with(user, access.MEETING_EDITORS))
+        request.POST or None,
+        request.FILES or None,
+        units=some(access.units_with(user, access.MEETING_EDITORS)),
     )
     if request.method == "POST" and form.is_valid():
         try:
+            data = dict(form.cleaned_data)
+            minutes = data.pop("minutes")
             meeting = services.meeting_create(
-                data=services.MeetingData(**form.cleaned_data), actor=user
+                data=services.MeetingData(**data), actor=user, minutes=minutes
             )
         except ReformError as error:
             form.add_error(None, error)
@@ -103,6 +107,14 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
     else:
         access.get_question_for_user(user, event.question_id)  # type: ignore[arg-type]
     return FileResponse(row.file.open("rb"), content_type=row.content_type)
+
+
+@login_required
+def minutes_file(request: HttpRequest, pk: int) -> FileResponse:
+    meeting = access.get_meeting_for_user(user_of(request), pk)
+    if not meeting.minutes:
+        raise Http404
+    return FileResponse(meeting.minutes.open("rb"), content_type="application/pdf")
 
 
 def public_meetings(request: HttpRequest) -> HttpResponse:
