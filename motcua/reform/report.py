@@ -158,7 +158,7 @@ def _reform_figures(unit: OrgUnit, start: dt.date, end: dt.date) -> list[Figure]
             _pct(fixed.numerator or 0, fixed.denominator or 0),
             fixed.evidence_url,
         ),
-        Figure(sec, "Lượt đơn vị được cấp trên kiểm tra", str(inspected), ""),
+        Figure(sec, "Lượt đơn vị được cấp trên kiểm tra", str(inspected), reverse("reform:home")),
         Figure(
             sec, "Buổi đối thoại với nhân dân", str(dialogues.numerator), dialogues.evidence_url
         ),
