@@ -9,19 +9,10 @@ from docx import Document
 
 from motcua.reform.models import Finding
 from motcua.reform.models import TrackStatus as S
+from motcua.reform.tests.browser_login import sign_in
 from motcua.reform.tests.conftest import PDF, make_plan, make_reform, make_task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "mat-khau-thu-nghiem-9"
-
-
-def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.context.clear_cookies()
-    page.goto("/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("link", name="Cải cách hành chính").click()
 
 
 def test_task_finding_and_report_in_the_browser(page, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
