@@ -177,3 +177,30 @@ def test_meeting_question_answered_on_the_spot_is_done_and_an_assignment_is_trac
             data=QuestionData(question="x", assignee_unit=rw.commune),
             actor=rw.head,
         )
+
+
+# Who may do what, per kind of item and persona, with the item open (not started) and reported.
+DOER = {"update", "report_done"}
+CONFIRMER_OPEN, CONFIRMER_REPORTED = {"cancel"}, {"confirm", "send_back", "cancel"}
+MATRIX = {
+    # persona: (task open, task reported, finding open, finding reported)
+    "lead": (DOER, set(), DOER, set()),  # a handler of the inspected unit answers too
+    "head": (DOER | CONFIRMER_OPEN, CONFIRMER_REPORTED, DOER, set()),
+    "personnel": (set(), set(), DOER, set()),
+    "inspector": (set(), set(), CONFIRMER_OPEN, CONFIRMER_REPORTED),
+    "noivu": (set(), set(), CONFIRMER_OPEN, CONFIRMER_REPORTED),
+    "outsider": (set(), set(), set(), set()),
+}
+
+
+@pytest.mark.parametrize("persona", sorted(MATRIX))
+def test_permissions_matrix(rw: Reform, persona: str) -> None:
+    user = getattr(rw, persona)
+    task, finding = make_task(rw), make_finding(rw, make_inspection(rw))
+    seen = [set(wf.actions_for(user, task)), set(), set(wf.actions_for(user, finding)), set()]
+    PlanTask.objects.filter(pk=task.pk).update(status=S.REPORTED)
+    type(finding).objects.filter(pk=finding.pk).update(status=S.REPORTED)
+    task.refresh_from_db()
+    finding.refresh_from_db()
+    seen[1], seen[3] = set(wf.actions_for(user, task)), set(wf.actions_for(user, finding))
+    assert tuple(seen) == MATRIX[persona]
