@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "motcua.filing",
     "motcua.reports",
     "motcua.feedback",
+    "motcua.reform",
     "motcua.api",
     "motcua.demo",
 ]
