@@ -3,9 +3,6 @@ header with merged group cells, one row per procedure (or sector, or unit), a to
 
 from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from motcua.reports.periods import Period
 from motcua.reports.selectors import Figures
 
@@ -50,6 +47,9 @@ COLUMNS = (
 
 
 def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -74,6 +74,8 @@ def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
 
 
 def _header(sheet) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Alignment
+
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for column, text in ((1, "STT"), (2, "Thủ tục / lĩnh vực / đơn vị")):
         sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
@@ -146,7 +146,7 @@ def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[Uni
     return ordered
 
 
-def units_with_data() -> Iterable[OrgUnit]:
+def units_with_data() -> QuerySet[OrgUnit]:
     """Units that received or decided a dossier (one index probe per unit, not a scan)."""
     from motcua.reports.models import Rollup
 
