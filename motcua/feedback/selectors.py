@@ -16,8 +16,8 @@ from motcua.accounts.models import User
 from motcua.feedback.models import OPEN_STATUSES, Pakn, PaknEvent, PaknStatus, Reaction
 from motcua.feedback.workflow import LIMIT_DAYS, TRANSITIONS, deadline
 from motcua.lib.text import search_terms
-from motcua.workdays.calendars import calendar_for
-from motcua.workdays.timecalc import LimitUnit, TimeLimit, add_working_time, due_at
+from motcua.workdays.calendars import calendar_for, calendars_of_units
+from motcua.workdays.timecalc import LimitUnit, TimeLimit, WorkCalendar, add_working_time, due_at
 
 ONE_WORKING_DAY = 8 * 60
 
@@ -119,7 +119,7 @@ def get_published(code: str) -> Pakn:
 # -- 766 group 5 (DOMAIN.md §6) ------------------------------------------------------------------
 
 
-def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
+def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime, cal: WorkCalendar) -> bool:
     """Late when a timed action before `end` missed its deadline, or when at `end` an answer
     (or its publication) was still owed past its deadline."""
     before = [e for e in events if e.at < end]
@@ -130,16 +130,16 @@ def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
         return False
     if "answer" in done:
         answered = next(e.at for e in before if e.action == "answer")
-        return _publish_due(pakn, answered) < end
+        return _publish_due(pakn, answered, cal) < end
     if pakn.status == PaknStatus.INFO_REQUESTED:
         return False  # the clock waits for the submitter
-    answer_due = deadline(pakn, "answer")
+    answer_due = deadline(pakn, "answer", cal)
     return answer_due is not None and answer_due < end
 
 
-def _publish_due(pakn: Pakn, answered: dt.datetime) -> dt.datetime:
+def _publish_due(pakn: Pakn, answered: dt.datetime, cal: WorkCalendar) -> dt.datetime:
     limit = TimeLimit(LIMIT_DAYS["publish"], LimitUnit.WORKING_DAYS)
-    return due_at(answered, limit, calendar_for(pakn.unit.province()))
+    return due_at(answered, limit, cal)
 
 
 def pakn_on_time(
@@ -157,7 +157,8 @@ def pakn_on_time(
         .select_related("unit")
         .prefetch_related("events")
     )
-    on_time = [p.pk for p in rows if not _late_at(p, list(p.events.all()), end)]
+    cals = calendars_of_units({p.unit for p in rows})
+    on_time = [p.pk for p in rows if not _late_at(p, list(p.events.all()), end, cals[p.unit_id])]
     return len(on_time), len(rows), on_time
 
 
@@ -183,10 +184,14 @@ def pakn_counts_by_unit(start: dt.datetime, end: dt.datetime) -> dict[int, dict[
         return counts.setdefault(pk, {"counted": 0, "on_time": 0, "rated": 0, "liked": 0})
 
     received = Pakn.objects.filter(received_at__gte=start, received_at__lt=end)
-    for pakn in received.select_related("unit").prefetch_related("events"):
+    found = list(received.select_related("unit").prefetch_related("events"))
+    cals = calendars_of_units({pakn.unit for pakn in found})
+    for pakn in found:
         figures = unit(pakn.unit_id)
         figures["counted"] += 1
-        figures["on_time"] += int(not _late_at(pakn, list(pakn.events.all()), end))
+        figures["on_time"] += int(
+            not _late_at(pakn, list(pakn.events.all()), end, cals[pakn.unit_id])
+        )
     rated = Pakn.objects.filter(reacted_at__gte=start, reacted_at__lt=end).exclude(reaction="")
     for unit_id, reaction in rated.values_list("unit_id", "reaction"):
         figures = unit(unit_id)

@@ -73,7 +73,9 @@ def dossiers_for(unit_ids: Iterable[int], period: Period, figure: str) -> QueryS
     return scope.filter(pk__in=_open_pks(ids, period, figure))
 
 
-def _open_pks(ids: list[int], period: Period, figure: str) -> QuerySet[DossierFact] | list[int]:
+def _open_pks(
+    ids: list[int], period: Period, figure: str
+) -> "QuerySet[DossierFact, int] | list[int]":
     """Open at the period end, by state. Only the dossiers that could be paused or late are
     read into Python (`selectors.could_be_late_or_paused`); "in time" is the rest."""
     end = period.end

@@ -5,18 +5,15 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from motcua.accounts.models import OrgUnit, UnitKind
+from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
 from motcua.reports.facts import due_in_force
 from motcua.reports.models import COUNTERS, DossierFact, Rollup
 from motcua.reports.periods import Period, before_q, span_q
-
-if TYPE_CHECKING:
-    from motcua.workdays.timecalc import WorkCalendar
 
 ONE_WORKING_DAY = 480
 RECEIVED = ("received_counter", "received_post", "received_online_self", "received_online_assisted")
@@ -233,6 +230,7 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
     time past the appointment, and the step that overran its own deadline most and who held it
     (else the step and officer holding the dossier now)."""
     from motcua.reports.drilldown import dossiers_for
+    from motcua.workdays.calendars import calendars_of_units
     from motcua.workdays.timecalc import working_time_between
 
     found = []
@@ -241,7 +239,7 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
             "dossier__receiving_unit", "dossier__current_step", "dossier__assignee"
         )
     )
-    calendars = _calendars({f.dossier.receiving_unit for f in facts})
+    calendars = calendars_of_units({f.dossier.receiving_unit for f in facts})
     for fact in facts:
         until = (
             fact.finished_at if fact.finished_at and fact.finished_at < period.end else period.end
@@ -255,19 +253,6 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
         officer = fact.lost_officer or (str(d.assignee) if d.assignee else "")
         found.append(LateDossier(fact, delay, step, officer))
     return sorted(found, key=lambda item: -item.delay_minutes)
-
-
-def _calendars(units: set[OrgUnit]) -> "dict[int, WorkCalendar]":
-    """The working calendar of each unit's province: one read of the provinces, whatever the
-    number of units (`clock.calendar_of` reads a unit's province each time)."""
-    from motcua.workdays.calendars import calendar_for
-
-    path_ids = {u.pk: [int(part) for part in u.path.strip("/").split("/") if part] for u in units}
-    everyone = {pk for ids in path_ids.values() for pk in ids}
-    provinces = {p.pk: p for p in OrgUnit.objects.filter(pk__in=everyone, kind=UnitKind.PROVINCE)}
-    of_unit = {u: next((pk for pk in ids if pk in provinces), None) for u, ids in path_ids.items()}
-    by_province = {pk: calendar_for(provinces.get(pk)) for pk in set(of_unit.values())}  # type: ignore[arg-type]
-    return {unit: by_province[pk] for unit, pk in of_unit.items()}
 
 
 def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, Figures]]:

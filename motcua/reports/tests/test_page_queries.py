@@ -36,8 +36,10 @@ def province(request: pytest.FixtureRequest, db: None, clock: Clock) -> Iterator
         unit = make_unit(f"{i + 10:05d}", UnitKind.COMMUNE, world.province)
         ProcedureOffering.objects.create(procedure=world.version.procedure, unit=unit)
     generate(dossiers, 2026, seed=5, bulk=True)
-    for _ in range(pakn):
-        make_pakn(world)
+    for day in range(pakn):  # received in the period, judged on time or late at its end
+        clock.set(at(2026, 5, 4 + day % 20, 9, 0))
+        make_pakn(world, unit=world.commune if day % 2 else world.other_commune)
+    clock.set(at(2026, 6, 30, 9, 0))
     update_rollups()
     busiest = Dossier.objects.filter(receiving_unit=world.commune).order_by("-events__seq")[0]
     yield Province(world, make_staff("giamsat", world.province, Role.SUPERVISOR), busiest)
@@ -59,7 +61,7 @@ def _units(p: Province) -> tuple[OrgUnit, OrgUnit]:
 
 
 REPORT_PAGES = {
-    "dashboard": ("/bao-cao/don-vi/{unit}/", 24),
+    "dashboard": ("/bao-cao/don-vi/{unit}/", 28),
     "period by procedure": ("/bao-cao/don-vi/{unit}/ky/", 15),
     "period by sector": ("/bao-cao/don-vi/{unit}/ky/?theo=sector", 15),
     "period by unit": ("/bao-cao/don-vi/{unit}/ky/?theo=unit", 15),
