@@ -149,8 +149,10 @@ def update_rollups(batch: int = BATCH, *, overlap: bool = True) -> int:
             .order_by("pk")
             .values_list("pk", "dossier_id")[: batch * 10]
         )
+        now = timezone.now()
+        # Events "recorded" far ahead of now (generated data) are not recent: left out.
         recent = DossierEvent.objects.filter(
-            at__gte=timezone.now() - OVERLAP, pk__lte=state.last_event_id
+            at__range=(now - OVERLAP, now + OVERLAP), pk__lte=state.last_event_id
         ).values_list("dossier_id", flat=True)
         dossier_ids = sorted({d for _, d in fresh} | (set(recent) if overlap else set()))
         for chunk in _chunks(dossier_ids, batch):
