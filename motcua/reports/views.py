@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.access import get_unit_for_user, units_for_user
@@ -62,6 +63,9 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         ],
     )
     ranking = index766.index766(period, index766.units_with_data().filter(pk__in=ids))
+    # One reverse per unit, not two per cell of the ranking (hundreds of units × components).
+    for row in ranking:
+        row.figures_url = reverse("reports:dossiers", args=[row.unit.pk, "-"])[:-2]  # type: ignore[attr-defined]
     return render(
         request,
         "reports/dashboard.html",
