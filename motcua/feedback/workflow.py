@@ -24,7 +24,7 @@ from motcua.dossiers.models import OutboxChannel, OutboxMessage
 from motcua.feedback.models import Pakn, PaknCodeCounter, PaknEvent, PaknStatus, Reaction
 from motcua.lib.text import fold
 from motcua.workdays.calendars import calendar_for
-from motcua.workdays.timecalc import ZONE, LimitUnit, TimeLimit, due_at
+from motcua.workdays.timecalc import ZONE, LimitUnit, TimeLimit, WorkCalendar, due_at
 
 S = PaknStatus
 HANDLING = frozenset({S.RECEIVED, S.FORWARDED})
@@ -53,13 +53,14 @@ class PaknError(ValidationError):
 # -- deadlines ---------------------------------------------------------------------------------
 
 
-def deadline(pakn: Pakn, action: str) -> dt.datetime | None:
-    """When `action` is due for this PAKN, or None when it is not timed or cannot start yet."""
+def deadline(pakn: Pakn, action: str, cal: WorkCalendar | None = None) -> dt.datetime | None:
+    """When `action` is due for this PAKN, or None when it is not timed or cannot start yet.
+    `cal`: the unit's calendar when the caller has read it already (lists of many PAKN)."""
     days = LIMIT_DAYS.get(action)
     start = pakn.answered_at if action == "publish" else pakn.clock_from
     if days is None or start is None:
         return None
-    cal = calendar_for(pakn.unit.province())
+    cal = cal or calendar_for(pakn.unit.province())
     return due_at(start, TimeLimit(days, LimitUnit.WORKING_DAYS), cal)
 
 

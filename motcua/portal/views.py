@@ -18,6 +18,7 @@ from motcua.lib.client import client_address
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
+from motcua.reports.live import live_figures
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.surveys.services import RatingError, rating_open, rating_record
 
@@ -278,6 +279,7 @@ def transparency(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@live_figures
 def transparency_unit(request: HttpRequest, unit_code: str) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, code=unit_code)
     periods = selectors.periods_to_date()

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-
 from motcua.accounts.models import Role, UnitKind
 from motcua.catalog.exchange.records import FieldError
 from motcua.catalog.exchange.records import Path as FieldPath
@@ -113,6 +111,8 @@ _LABELLED: dict[FieldPath, type] = {
 
 
 def workbook_write(records: list[dict[str, Any]], path: Path) -> None:
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for title, (key, columns) in _COLUMNS.items():
@@ -168,6 +168,8 @@ class WorkbookContents:
 
 
 def workbook_read(path: Path) -> WorkbookContents:
+    from openpyxl import load_workbook
+
     book = load_workbook(path, read_only=True, data_only=True)
     result = WorkbookContents()
     numbers: dict[int, int] = {}
