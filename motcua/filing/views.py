@@ -8,6 +8,7 @@ or digital-team member, `assisted=True`).
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
@@ -163,7 +164,11 @@ def verify(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_CONTACT] = {"kind": contact.kind, "value": contact.value}
             del request.session[SESSION_PENDING]
             return redirect(pending["next"])
-    return render(request, "filing/verify.html", {"form": form, "contact": contact})
+    return render(
+        request,
+        "filing/verify.html",
+        {"form": form, "contact": contact, "dev_mailbox": settings.DEBUG},
+    )
 
 
 # -- the draft ---------------------------------------------------------------------------------
@@ -433,9 +438,10 @@ def submitted(request: HttpRequest, code: str) -> HttpResponse:
 def follow_home(request: HttpRequest) -> HttpResponse:
     contact = _verified(request)
     dossiers = selectors.dossiers_of_contact(contact) if contact else []
+    drafts = selectors.drafts_of_contact(contact) if contact else []
     return render(
         request, "filing/follow_home.html",
-        {"contact": contact, "dossiers": dossiers, "form": ContactForm(),
+        {"contact": contact, "dossiers": dossiers, "drafts": drafts, "form": ContactForm(),
          "next": url("follow_home")},
     )  # fmt: skip
 

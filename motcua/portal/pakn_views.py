@@ -7,6 +7,7 @@ summary, the answer, the unit, dates): never the submitter's name, phone, e-mail
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
@@ -109,7 +110,11 @@ def verify(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_CONTACT] = pending
             del request.session[SESSION_PENDING]
             return redirect("pakn:compose")
-    return render(request, "feedback/public_verify.html", {"form": form, "contact": contact})
+    return render(
+        request,
+        "feedback/public_verify.html",
+        {"form": form, "contact": contact, "dev_mailbox": settings.DEBUG},
+    )
 
 
 @require_http_methods(["GET", "POST"])

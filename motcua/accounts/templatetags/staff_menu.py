@@ -1,0 +1,18 @@
+"""`{% staff_menu %}`: the top bar's links, from the menu table (motcua/accounts/menu.py)."""
+
+from typing import Any
+
+from django import template
+
+from motcua.accounts.menu import menu_for_user
+
+register = template.Library()
+
+
+@register.inclusion_tag("accounts/_menu.html", takes_context=True)
+def staff_menu(context: dict[str, Any]) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    items = menu_for_user(user) if user is not None and user.is_authenticated else []
+    path = request.path if request is not None else ""
+    return {"items": items, "path": path, "user": user, "csrf_token": context.get("csrf_token")}
