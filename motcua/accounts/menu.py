@@ -82,6 +82,12 @@ def menu_for_user(user: User) -> list[MenuItem]:
     ]
 
 
+def user_may_open(user: User, url_name: str) -> bool:
+    """Whether an entry of the table gives `user` the page named `url_name`."""
+    roles = roles_of(user) if user.is_authenticated else set()
+    return any(e.url_name == url_name and entry_allowed(e, user, roles) for e in MENU)
+
+
 def menu_sections(items: list[MenuItem]) -> list[tuple[str, list[MenuItem]]]:
     sections: dict[str, list[MenuItem]] = {}
     for item in items:

@@ -103,7 +103,8 @@ def start(request: HttpRequest, procedure_pk: int) -> HttpResponse:
     return render(
         request, "filing/start.html",
         {"version": version, "form": ContactForm(), "next": draft_url,
-         "documents": services.documents_of(version)},
+         "documents": services.documents_of(version),
+         "presented": services.documents_presented(version)},
     )  # fmt: skip
 
 
@@ -326,6 +327,7 @@ def _render_draft(
     return render(
         request, "filing/draft.html",
         {"filing": filing, "version": filing.version, "forms": forms, "checklist": checklist,
+         "presented": services.documents_presented(filing.version),
          "assisted": assisted, "urls": _urls(filing.version.procedure_id, assisted),
          "remove_url_name": f"{NS}:assisted_detach" if assisted else f"{NS}:detach"},
     )  # fmt: skip
