@@ -67,6 +67,11 @@ def staff_url_names() -> set[str]:
     return names
 
 
+def _is_staff_page(name: str) -> bool:
+    app = name.split(":")[0]
+    return app in (*STAFF_NAMESPACES, "home", "admin") or name == "portal:filing:assisted_draft"
+
+
 def _name(path: str) -> str | None:
     try:
         match = resolve(path)
@@ -110,9 +115,8 @@ def crawl(user: User, limit: int = 600) -> tuple[set[str], list[str]]:
             ):
                 continue
             target = _name(parts.path)
-            if target is None or target.split(":")[0] not in (*STAFF_NAMESPACES, "home", "admin"):
-                if target != "portal:filing:assisted_draft":
-                    continue
+            if target is None or not _is_staff_page(target):
+                continue
             if target.startswith("admin:") and target != "admin:index":
                 continue
             if parts.path.endswith((".pdf", ".xlsx", "/excel/")):
