@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.fields import UnitChoiceField
 from motcua.accounts.models import OrgUnit
 from motcua.surveys.models import Invitation, Level, Questionnaire
 
@@ -27,9 +28,9 @@ class PeriodForm(forms.Form):
 
 class CampaignForm(forms.Form):
     questionnaire = forms.ModelChoiceField(
-        label=_("Bộ câu hỏi"), queryset=Questionnaire.objects.all()
+        label=_("Bộ câu hỏi"), queryset=Questionnaire.objects.all(), empty_label=_("— Chọn —")
     )
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none())
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none())
     name = forms.CharField(label=_("Tên đợt khảo sát"), max_length=255)
     period_start = forms.DateField(
         label=_("Hồ sơ trả kết quả từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
