@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.fields import group_units
 from motcua.accounts.models import OrgUnit
-
 from motcua.catalog.models import Channel, TimeLimitUnit
 
 register = template.Library()
