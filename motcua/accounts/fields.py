@@ -47,4 +47,4 @@ class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         ]
         return first + grouped
 
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)  # type: ignore[attr-defined]
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)  # type: ignore[union-attr]
