@@ -49,3 +49,17 @@ def test_in_production_there_is_no_mailbox_and_the_outbox_waits(settings) -> Non
     assert "/dev/hop-thu/" not in verify
     assert OutboxMessage.objects.get().sent_at is None
     assert client.get("/dev/hop-thu/").status_code == 404
+
+
+def test_in_english_the_menu_says_file_online_and_the_timeline_filed_online() -> None:
+    from django.utils import translation
+
+    from motcua.portal.selectors import PUBLIC_ACTIONS
+
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert ">File online<" in page and "Dossier filed online" not in page
+    assert ">Staff sign-in<" in page and ">My dossiers<" in page
+    with translation.override("en"):
+        assert str(PUBLIC_ACTIONS["submit_online"]) == "Filed online"
