@@ -15,6 +15,7 @@ from motcua.accounts.models import Membership, OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.selectors import DossierFilter
+from motcua.lib.widgets import VietnameseDateInput
 from motcua.workdays.timecalc import ZONE
 
 
@@ -35,11 +36,9 @@ class InboxFilterForm(forms.Form):
         choices=[("", "Tất cả trạng thái"), *DossierStatus.choices],
     )
     received_from = forms.DateField(
-        label="Nhận từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Nhận từ ngày", required=False, widget=VietnameseDateInput()
     )
-    received_to = forms.DateField(
-        label="đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    received_to = forms.DateField(label="đến ngày", required=False, widget=VietnameseDateInput())
 
     def __init__(self, *args: Any, procedures: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,7 +164,7 @@ class FeesForm(ActionForm):
 
 class WithdrawForm(ActionForm):
     request_date = forms.DateField(
-        label="Ngày công dân đề nghị rút hồ sơ", widget=forms.DateInput(attrs={"type": "date"})
+        label="Ngày công dân đề nghị rút hồ sơ", widget=VietnameseDateInput()
     )
     field_order = ["request_date", "note"]
 
