@@ -6,10 +6,14 @@ import re
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit, Role, UnitKind
 from motcua.accounts.tests.factories import make_staff, make_unit
+from motcua.catalog.models import ProcedureOffering
 from motcua.conftest import axe_violations
+from motcua.demo import history
+from motcua.demo.generate import generate
 from motcua.dossiers.tests.conftest import make_world
 from motcua.filing.tests.conftest import CITIZEN_PHONE, make_online
 
@@ -110,3 +114,34 @@ def test_long_unit_lists_are_grouped_searchable_and_inputs_line_up(page) -> None
     # Vietnamese order: o before ô ("Long" before "Lộc"), whatever the code points say.
     assert html.index("Xã Long Hồ") < html.index("Xã Lộc Thuận")
     assert OrgUnit.objects.count() == 8
+
+
+def test_a_procedure_page_lists_its_centres_grouped_with_a_search(page) -> None:  # type: ignore[no-untyped-def]
+    world = make_world()
+    procedure = world.version.procedure
+    world.version.channels = ["counter", "online", "post"]
+    world.version.save(update_fields=["channels"])
+    for code, name in [("3", "Xã Lộc Thuận"), ("4", "Xã Long Hồ"), ("5", "Phường Đông Thành")]:
+        unit = make_unit(code, UnitKind.COMMUNE, world.province, name=name)
+        ProcedureOffering.objects.create(procedure=procedure, unit=unit)
+    page.goto(f"/cong-dan/thu-tuc/{procedure.pk}/")
+    page.get_by_text("Xã, phường, đặc khu (5)").wait_for()
+    page.get_by_label("Tìm nơi tiếp nhận").fill("loc thuan")
+    assert page.get_by_text("Xã Lộc Thuận").is_visible()
+    assert not page.get_by_text("Xã Long Hồ").is_visible()
+    assert "Trực tiếp:" in page.locator("dl.procedure").inner_text()
+    clean(page)
+
+
+def test_the_demo_history_shows_on_the_public_pages(page) -> None:  # type: ignore[no-untyped-def]
+    world = make_world()
+    year = history.history_year(timezone.now().date())
+    generate(80, year, seed=766, bulk=True, communes=[world.commune.code])
+    assert history.petitions_generate([world.commune.code], year, 12) > 0
+    page.goto("/phan-anh-kien-nghi/")
+    assert page.locator("main a[href*='/phan-anh-kien-nghi/PAKN-']").count() > 0
+    clean(page)
+    page.goto(f"/cong-khai/{world.commune.code}/")
+    received = page.get_by_role("row", name=re.compile("Hồ sơ tiếp nhận")).inner_text()
+    assert re.search(r"\d", received)
+    clean(page)

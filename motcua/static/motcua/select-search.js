@@ -29,3 +29,35 @@
     });
   });
 })();
+// A search box before each list marked data-filter-list (the centres receiving a procedure):
+// typing keeps the matching names and opens their groups.
+(function () {
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+  }
+  document.querySelectorAll("[data-filter-list]").forEach(function (list, index) {
+    var label = document.createElement("label");
+    label.textContent = list.getAttribute("data-filter-list");
+    var box = document.createElement("input");
+    box.type = "search";
+    box.id = "loc-" + index;
+    box.className = "select-search";
+    label.setAttribute("for", box.id);
+    list.parentNode.insertBefore(label, list);
+    list.parentNode.insertBefore(box, list);
+    box.addEventListener("input", function () {
+      var words = fold(box.value).split(/\s+/).filter(Boolean);
+      list.querySelectorAll("details").forEach(function (group) {
+        var shown = 0;
+        group.querySelectorAll("li").forEach(function (item) {
+          var name = fold(item.textContent);
+          var match = words.every(function (w) { return name.indexOf(w) >= 0; });
+          item.hidden = !match;
+          if (match) shown += 1;
+        });
+        group.hidden = shown === 0;
+        if (words.length) group.open = shown > 0;
+      });
+    });
+  });
+})();
