@@ -34,13 +34,25 @@ def group_units(units: Iterable[OrgUnit]) -> list[tuple[str, list[OrgUnit]]]:
 
 
 class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """`likely`: the units this person most probably means (where they filed a dossier),
+    offered first in a group of their own."""
+
+    likely: list[OrgUnit]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("empty_label", _("— Chọn cơ quan, đơn vị —"))
         super().__init__(*args, **kwargs)
         self.widget.attrs["data-search"] = "true"
+        self.likely = []
+
+    def offer_first(self, units: list[OrgUnit]) -> None:
+        self.likely = units
+        self.widget.choices = self.choices  # type: ignore[attr-defined]
 
     def _get_choices(self) -> Any:
-        first = [("", self.empty_label)] if self.empty_label is not None else []
+        first: list[Any] = [("", self.empty_label)] if self.empty_label is not None else []
+        if getattr(self, "likely", None):
+            first.append((_("Gợi ý cho bạn"), [(u.pk, u.name) for u in self.likely]))
         grouped = [
             (label, [(unit.pk, unit.name) for unit in units])
             for label, units in group_units(self.queryset)  # type: ignore[arg-type]

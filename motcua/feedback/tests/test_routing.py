@@ -7,6 +7,7 @@ from django.test import Client
 
 from motcua.accounts.models import OrgUnit, Role, UnitKind, User
 from motcua.accounts.tests.factories import make_staff, make_unit
+from motcua.catalog.models import ProcedureOffering
 from motcua.feedback.tests.conftest import World, make_pakn
 from motcua.feedback.workflow import PaknError, pakn_refuse
 
@@ -79,3 +80,28 @@ def test_the_centre_of_one_commune_cannot_act_on_another_communes_petition(world
     client = Client()
     client.force_login(receiver)
     assert client.get(f"/phan-anh/{elsewhere.pk}/").status_code == 404
+
+
+def test_the_petition_form_offers_first_the_commune_where_the_citizen_filed(world: World) -> None:
+    from motcua.dossiers import workflow
+    from motcua.dossiers.models import OutboxMessage
+
+    centre = make_unit("00001.TT", UnitKind.COMMUNE_CENTRE, world.commune, name="Trung tâm xã")
+    ProcedureOffering.objects.create(procedure=world.version.procedure, unit=centre)
+    workflow.submit_online(
+        version=world.version,
+        receiving_unit=centre,
+        applicant=workflow.Applicant(name="Trần Thị Mai", personal_id="001203004568",
+                                     phone="0987654321"),
+    )  # fmt: skip
+    client = Client(REMOTE_ADDR="203.0.113.10")
+    client.post("/phan-anh-kien-nghi/gui/", {"contact": "0987654321"})
+    body = OutboxMessage.objects.filter(recipient="0987654321").latest("pk").body
+    code = next(
+        word for word in body.replace(".", " ").split() if word.isdigit() and len(word) == 6
+    )
+    client.post("/phan-anh-kien-nghi/gui/xac-thuc/", {"code": code})
+    page = client.get("/phan-anh-kien-nghi/gui/noi-dung/").content.decode()
+    suggested = page.index('label="Gợi ý cho bạn"')
+    assert page.index(f'value="{world.commune.pk}" selected', suggested) > suggested
+    assert "---------" not in page
