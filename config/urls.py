@@ -12,7 +12,11 @@ urlpatterns = [
     # The root is the citizen portal (portal:home, as on the national portal); staff sign in
     # from its "Cán bộ đăng nhập" link and land on their own home here.
     path("can-bo/", staff_home.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -49,3 +49,11 @@ def test_the_menu_shows_each_entry_only_to_the_roles_it_lists() -> None:
     assert menu_for_user(nobody) == []
     admin = User.objects.create_superuser("admin", password="x")
     assert {item.label for item in menu_for_user(admin)} == {e.label for e in MENU}
+
+
+def test_a_signed_in_officer_following_the_login_link_goes_to_their_home() -> None:
+    unit = make_unit("29077", UnitKind.COMMUNE)
+    client = Client()
+    client.force_login(make_staff("xuly", unit, Role.HANDLER))
+    answer = client.get("/dang-nhap/")
+    assert answer.status_code == 302 and answer["Location"] == "/can-bo/"
