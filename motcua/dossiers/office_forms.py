@@ -11,6 +11,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from motcua.accounts.fields import UnitChoiceField
 from motcua.accounts.models import Membership, OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
@@ -222,7 +223,5 @@ class TransferForm(ActionForm):
         units = OrgUnit.objects.exclude(pk=dossier.current_unit_id)
         if province is not None:
             units = units.within(province)
-        self.fields["to_unit"] = forms.ModelChoiceField(
-            queryset=units.order_by("name"), label="Đơn vị phối hợp nhận hồ sơ"
-        )
+        self.fields["to_unit"] = UnitChoiceField(queryset=units, label="Đơn vị phối hợp nhận hồ sơ")
         self.order_fields(["to_unit", "note"])
