@@ -145,3 +145,20 @@ def test_the_demo_history_shows_on_the_public_pages(page) -> None:  # type: igno
     received = page.get_by_role("row", name=re.compile("Hồ sơ tiếp nhận")).inner_text()
     assert re.search(r"\d", received)
     clean(page)
+
+
+def test_the_period_report_fits_a_1280_pixel_screen_in_vietnamese_figures(page) -> None:  # type: ignore[no-untyped-def]
+    world = make_world()
+    make_staff("giamsat", world.province, Role.SUPERVISOR)
+    year = history.history_year(timezone.now().date())
+    generate(40, year, seed=766, bulk=True, communes=[world.commune.code])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("giamsat")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/can-bo/")
+    page.goto(f"/bao-cao/don-vi/{world.province.pk}/ky/?tu={year}-01-01&den={year}-12-31")
+    page.locator("table.report").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    clean(page)
