@@ -44,8 +44,7 @@ MENU: tuple[MenuEntry, ...] = (
               "Danh mục thủ tục hành chính; tổ công nghệ số nộp hồ sơ giúp người dân từ đây"),
     MenuEntry("reports:home", "Báo cáo", "Theo dõi, đánh giá", LEADERS,
               "Số liệu tiếp nhận, giải quyết, hồ sơ quá hạn"),
-    # Until the 766 page has an address of its own, the reports show the index.
-    MenuEntry("reports:home", "Chỉ số 766", "Theo dõi, đánh giá", LEADERS,
+    MenuEntry("reports:index766_home", "Chỉ số 766", "Theo dõi, đánh giá", LEADERS,
               "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ (Quyết định 766)"),
     MenuEntry("surveys:ratings", "Hài lòng", "Theo dõi, đánh giá", LEADERS,
               "Đánh giá mức độ hài lòng của người dân"),
