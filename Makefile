@@ -13,8 +13,10 @@ DEV_ENV := MOTCUA_DEBUG=1
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py seed_demo
-	@echo "Một Cửa: http://$(HOST)/  (quản trị: http://$(HOST)/quan-tri/)"
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo --history
+	@echo "Cổng dịch vụ công (người dân):  http://$(HOST)/"
+	@echo "Cán bộ đăng nhập:               http://$(HOST)/dang-nhap/"
+	@echo "Hộp thư phát triển (mã xác thực, thông báo): http://$(HOST)/dev/hop-thu/"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
 
 install: $(STAMP)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from motcua.accounts.access import units_for_user
 from motcua.accounts.models import User
+from motcua.feedback.desks import pakn_units_for_user
 from motcua.feedback.models import OPEN_STATUSES, Pakn, PaknEvent, PaknStatus, Reaction
 from motcua.feedback.workflow import LIMIT_DAYS, TRANSITIONS, deadline
 from motcua.lib.text import search_terms
@@ -35,7 +35,7 @@ ACTION_LABELS = {
 
 
 def pakn_for_user(user: User) -> QuerySet[Pakn]:
-    return Pakn.objects.filter(unit_id__in=units_for_user(user)).select_related("unit")
+    return Pakn.objects.filter(unit_id__in=pakn_units_for_user(user)).select_related("unit")
 
 
 def get_pakn_for_user(user: User, pk: int) -> Pakn:

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureOffering
@@ -24,7 +24,8 @@ from motcua.workdays.timecalc import ZONE
 # Only the steps a citizen recognises; internal hand-overs (assign, hand_over, approve) and
 # every note stay inside the office. No actor is ever shown.
 PUBLIC_ACTIONS = {
-    "submit_online": _("Nộp hồ sơ trực tuyến"),
+    # A step that happened ("Filed online"), not the portal's "File online" link.
+    "submit_online": pgettext_lazy("sự kiện hồ sơ", "Nộp hồ sơ trực tuyến"),
     "receive": _("Tiếp nhận hồ sơ"),
     "accept_online": _("Tiếp nhận hồ sơ trực tuyến"),
     "refuse": _("Từ chối tiếp nhận hồ sơ"),

@@ -73,7 +73,9 @@ _COLUMNS: dict[str, tuple[str | None, list[tuple[str, FieldPath]]]] = {
             ("Số bản chính", ("originals",)),
             ("Số bản sao", ("copies",)),
             ("Bắt buộc", ("mandatory",)),
+            ("Chỉ xuất trình, không nộp", ("presented_only",)),
             ("Ghi chú", ("note",)),
+            ("Ghi chú biên tập (nội bộ)", ("editor_note",)),
         ],
     ),
     "Phí, lệ phí": (
@@ -82,6 +84,7 @@ _COLUMNS: dict[str, tuple[str | None, list[tuple[str, FieldPath]]]] = {
             ("Tên phí, lệ phí", ("name",)),
             ("Mức thu (đồng)", ("amount_vnd",)),
             ("Ghi chú", ("note",)),
+            ("Ghi chú biên tập (nội bộ)", ("editor_note",)),
         ],
     ),
     "Quy trình nội bộ": (
