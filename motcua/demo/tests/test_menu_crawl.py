@@ -163,6 +163,11 @@ def office(db: None, clock: object) -> tuple[World, dict[str, User]]:
         actor=w.receiver, version=w.version, receiving_unit=w.commune, applicant=APPLICANT
     ), actor=w.receiver)  # fmt: skip
     workflow.assign(dossier=d, actor=w.head, assignee=w.handler)
+    # A refusal at the counter before receipt: the register lists it with its Mẫu 03.
+    workflow.refuse_at_counter(
+        actor=w.receiver, version=w.version, receiving_unit=w.commune, applicant=APPLICANT,
+        reasons=["Hồ sơ không thuộc thẩm quyền giải quyết của xã"],
+    )  # fmt: skip
     _petitions(w)
     campaign_create(
         questionnaire=questionnaire_seed_sipas(), unit=w.commune, name="Khảo sát quý I",
