@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "motcua.reports",
     "motcua.feedback",
     "motcua.api",
+    "motcua.par",
     "motcua.demo",
 ]
 
