@@ -323,9 +323,9 @@ def _excel_node(number: int, row: dict[str, Any], errors: list[str]) -> Node | N
     if not isinstance(params, dict):
         errors.append(f"{where}, cột Tham số: phải là một đối tượng JSON")
         params = {}
-    if not code or maximum is None:
+    if not code:
         return None
-    return Node(code, str(row.get("Tên") or "").strip(), maximum,
+    return Node(code, str(row.get("Tên") or "").strip(), maximum or Decimal(0),
                 str(row.get("Phương pháp") or "").strip(), params,
                 str(row.get("Phép đo tự động") or "").strip())  # fmt: skip
 
@@ -374,5 +374,17 @@ def rubric_from_excel(content: bytes) -> RubricData:
         errors.append(f"Trang {INFO_SHEET}, khóa name: thiếu tên bộ tiêu chí")
     if errors:
         raise RubricInvalid(errors)
-    check(data)
+    try:
+        check(data)
+    except RubricInvalid as exc:
+        rows = {code: number for code, (number, _) in by_code.items()}
+        raise RubricInvalid([_at_row(e, rows) for e in exc.errors]) from None
     return data
+
+
+def _at_row(error: str, rows: dict[str, int]) -> str:
+    """"3.2: …" becomes "Dòng 14 (mã 3.2): …" so the officer finds it in the sheet."""
+    code = error.split(":", 1)[0]
+    if code in rows:
+        return f"Dòng {rows[code]} (mã {code}){error[len(code):]}"
+    return error
