@@ -27,9 +27,12 @@ def par_seed_demo(*, province: OrgUnit) -> str:
         actor = User.objects.filter(is_superuser=True).order_by("pk").first()
         communes = OrgUnit.objects.communes().filter(parent=province).order_by("code")
         assessment_open(
-            rubric=rubric, units=communes, actor=actor,  # type: ignore[arg-type]
-            self_by=today + dt.timedelta(days=20), explain_by=today + dt.timedelta(days=40),
+            rubric=rubric,
+            units=communes,
+            actor=actor,  # type: ignore[arg-type]
+            self_by=today + dt.timedelta(days=20),
+            explain_by=today + dt.timedelta(days=40),
             results_by=today + dt.timedelta(days=60),
-        )  # fmt: skip
+        )
     count = rubric.assessments.first().units.count()  # type: ignore[union-attr]
     return f"Chỉ số CCHC: bộ tiêu chí mẫu cấp xã năm {rubric.year}, kỳ đánh giá mở cho {count} xã."

@@ -65,10 +65,10 @@ def _decimal(raw: Any) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-# -- checking a tree ------------------------------------------------------------------------------
+# -- checking a tree ----------------------------------------------------------------
 
 
-def _check_params(node: Node) -> list[str]:  # noqa: C901 - one branch per method, a table
+def _check_params(node: Node) -> list[str]:
     p, m, where = node.params, node.maximum, f"{node.code}: "
     try:
         if node.method == "choice":
@@ -85,13 +85,16 @@ def _check_params(node: Node) -> list[str]:  # noqa: C901 - one branch per metho
         elif node.method == "steps":
             steps = p.get("steps") or []
             bounds = [Decimal(str(s["from"])) for s in steps]
-            if not steps or bounds != sorted(bounds, reverse=True) or len(set(bounds)) < len(bounds):
+            if (
+                not steps
+                or bounds != sorted(bounds, reverse=True)
+                or len(set(bounds)) < len(bounds)
+            ):
                 return [where + "các ngưỡng (steps) phải giảm dần, mức cao nhất trước"]
             if any(not Decimal(0) <= Decimal(str(s["points"])) <= m for s in steps):
                 return [where + "điểm của một ngưỡng vượt quá điểm tối đa"]
-        elif node.method in ("deduction", *OUTSIDE_MAXIMUM):
-            if Decimal(str(p["per_item"])) <= 0:
-                return [where + "per_item phải lớn hơn 0"]
+        elif node.method in ("deduction", *OUTSIDE_MAXIMUM) and Decimal(str(p["per_item"])) <= 0:
+            return [where + "per_item phải lớn hơn 0"]
     except (KeyError, TypeError, InvalidOperation, AttributeError) as exc:
         return [where + f"thiếu hoặc sai tham số {exc} của phương pháp “{node.method}”"]
     return []
@@ -100,13 +103,18 @@ def _check_params(node: Node) -> list[str]:  # noqa: C901 - one branch per metho
 def _check_leaf(node: Node) -> list[str]:
     where = f"{node.code}: "
     if node.method not in METHODS:
-        return [where + f"phương pháp “{node.method or '(trống)'}” không có; dùng một trong "
-                + ", ".join(METHODS)]  # fmt: skip
+        return [
+            where
+            + f"phương pháp “{node.method or '(trống)'}” không có; dùng một trong "
+            + ", ".join(METHODS)
+        ]
     errors = _check_params(node)
     if node.measure and node.measure not in MEASURES:
         errors.append(where + f"phép đo “{node.measure}” không có trong danh mục")
     if node.measure and node.method in ("choice", "deduction"):
-        errors.append(where + "tiêu chí tự động chỉ dùng yes_no, ratio, steps, survey, bonus, penalty")
+        errors.append(
+            where + "tiêu chí tự động chỉ dùng yes_no, ratio, steps, survey, bonus, penalty"
+        )
     return errors
 
 
@@ -170,7 +178,7 @@ def _check_parts(data: RubricData) -> list[str]:
     ]
 
 
-# -- JSON -------------------------------------------------------------------------------------------
+# -- JSON ----------------------------------------------------------------
 
 
 def _node_from_json(raw: Any, errors: list[str], path: str) -> Node | None:
@@ -195,9 +203,15 @@ def _node_from_json(raw: Any, errors: list[str], path: str) -> Node | None:
         built = _node_from_json(child, errors, f"{where}/{i + 1}")
         if built is not None:
             children.append(built)
-    return Node(code, str(raw.get("name") or "").strip(), maximum or Decimal(0),
-                str(raw.get("method") or ""), params, str(raw.get("measure") or ""),
-                children)  # fmt: skip
+    return Node(
+        code,
+        str(raw.get("name") or "").strip(),
+        maximum or Decimal(0),
+        str(raw.get("method") or ""),
+        params,
+        str(raw.get("measure") or ""),
+        children,
+    )
 
 
 def _bands_from(raw: Any, errors: list[str]) -> list[Band]:
@@ -225,14 +239,18 @@ def rubric_from_dict(raw: dict[str, Any]) -> RubricData:
     errors: list[str] = []
     if raw.get("format", FORMAT) != FORMAT:
         errors.append(f"format: chỉ đọc được “{FORMAT}”")
-    nodes = [n for i, item in enumerate(raw.get("nodes") or [])
-             if (n := _node_from_json(item, errors, f"nodes/{i + 1}")) is not None]  # fmt: skip
+    nodes = [
+        n
+        for i, item in enumerate(raw.get("nodes") or [])
+        if (n := _node_from_json(item, errors, f"nodes/{i + 1}")) is not None
+    ]
     try:
         year = int(raw.get("year") or 0)
     except (TypeError, ValueError):
         year = 0
-    parts = {k: v for k, raw_v in (raw.get("parts") or {}).items()
-             if (v := _decimal(raw_v)) is not None}  # fmt: skip
+    parts = {
+        k: v for k, raw_v in (raw.get("parts") or {}).items() if (v := _decimal(raw_v)) is not None
+    }
     data = RubricData(
         name=str(raw.get("name") or "").strip(),
         level=str(raw.get("level") or ""),
@@ -282,24 +300,38 @@ def rubric_to_json(data: RubricData) -> str:
     return json.dumps(rubric_to_dict(data), ensure_ascii=False, indent=2)
 
 
-# -- Excel ------------------------------------------------------------------------------------------
+# -- Excel ----------------------------------------------------------------
 
 
 def rubric_to_excel(data: RubricData) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     info = rubric_to_dict(data)
-    sheet_write(workbook, INFO_SHEET, ("Khóa", "Giá trị"), [
-        ("name", data.name), ("level", data.level), ("year", data.year),
-        ("decision", data.decision), ("sample", "1" if data.sample else ""),
-        ("parts", json.dumps(info["parts"], ensure_ascii=False)),
-        ("bands", json.dumps(info["bands"], ensure_ascii=False)),
-    ])  # fmt: skip
+    sheet_write(
+        workbook,
+        INFO_SHEET,
+        ("Khóa", "Giá trị"),
+        [
+            ("name", data.name),
+            ("level", data.level),
+            ("year", data.year),
+            ("decision", data.decision),
+            ("sample", "1" if data.sample else ""),
+            ("parts", json.dumps(info["parts"], ensure_ascii=False)),
+            ("bands", json.dumps(info["bands"], ensure_ascii=False)),
+        ],
+    )
     rows = [
-        (n.code, n.name, float(n.maximum), n.method,
-         json.dumps(n.params, ensure_ascii=False) if n.params else "", n.measure)
+        (
+            n.code,
+            n.name,
+            float(n.maximum),
+            n.method,
+            json.dumps(n.params, ensure_ascii=False) if n.params else "",
+            n.measure,
+        )
         for n in data.all_nodes()
-    ]  # fmt: skip
+    ]
     sheet_write(workbook, NODES_SHEET, COLUMNS, rows)
     out = io.BytesIO()
     workbook.save(out)
@@ -325,15 +357,20 @@ def _excel_node(number: int, row: dict[str, Any], errors: list[str]) -> Node | N
         params = {}
     if not code:
         return None
-    return Node(code, str(row.get("Tên") or "").strip(), maximum or Decimal(0),
-                str(row.get("Phương pháp") or "").strip(), params,
-                str(row.get("Phép đo tự động") or "").strip())  # fmt: skip
+    return Node(
+        code,
+        str(row.get("Tên") or "").strip(),
+        maximum or Decimal(0),
+        str(row.get("Phương pháp") or "").strip(),
+        params,
+        str(row.get("Phép đo tự động") or "").strip(),
+    )
 
 
 def rubric_from_excel(content: bytes) -> RubricData:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not xlsx
+    except Exception:
         raise RubricInvalid(["Tệp không phải Excel (.xlsx) hợp lệ."]) from None
     if NODES_SHEET not in workbook.sheetnames or INFO_SHEET not in workbook.sheetnames:
         raise RubricInvalid([f"Tệp cần hai trang “{INFO_SHEET}” và “{NODES_SHEET}”."])
@@ -346,7 +383,9 @@ def rubric_from_excel(content: bytes) -> RubricData:
         if node is None:
             continue
         if node.code in by_code:
-            errors.append(f"Dòng {number}, cột Mã: mã “{node.code}” trùng dòng {by_code[node.code][0]}")
+            errors.append(
+                f"Dòng {number}, cột Mã: mã “{node.code}” trùng dòng {by_code[node.code][0]}"
+            )
             continue
         by_code[node.code] = (number, node)
         parent_code = node.code.rsplit(".", 1)[0] if "." in node.code else ""
@@ -355,7 +394,9 @@ def rubric_from_excel(content: bytes) -> RubricData:
         elif parent_code in by_code:
             by_code[parent_code][1].children.append(node)
         else:
-            errors.append(f"Dòng {number}, cột Mã: chưa có tiêu chí cha “{parent_code}” ở dòng trên")
+            errors.append(
+                f"Dòng {number}, cột Mã: chưa có tiêu chí cha “{parent_code}” ở dòng trên"
+            )
     if errors:
         raise RubricInvalid(errors)
     raw = {key: info.get(key) for key in ("name", "level", "year", "decision", "sample")}
@@ -363,13 +404,19 @@ def rubric_from_excel(content: bytes) -> RubricData:
         try:
             raw[key] = json.loads(str(info.get(key) or ("{}" if key == "parts" else "[]")))
         except ValueError:
-            raise RubricInvalid([f"Trang {INFO_SHEET}, khóa {key}: không phải JSON hợp lệ"]) from None
+            raise RubricInvalid(
+                [f"Trang {INFO_SHEET}, khóa {key}: không phải JSON hợp lệ"]
+            ) from None
     data = RubricData(
-        name=str(raw["name"] or "").strip(), level=str(raw["level"] or ""),
-        year=int(_decimal(raw["year"]) or 0), bands=_bands_from(raw["bands"], errors),
-        nodes=areas, decision=str(raw["decision"] or ""), sample=bool(raw["sample"]),
+        name=str(raw["name"] or "").strip(),
+        level=str(raw["level"] or ""),
+        year=int(_decimal(raw["year"]) or 0),
+        bands=_bands_from(raw["bands"], errors),
+        nodes=areas,
+        decision=str(raw["decision"] or ""),
+        sample=bool(raw["sample"]),
         parts={k: d for k, v in (raw["parts"] or {}).items() if (d := _decimal(v)) is not None},
-    )  # fmt: skip
+    )
     if not data.name:
         errors.append(f"Trang {INFO_SHEET}, khóa name: thiếu tên bộ tiêu chí")
     if errors:
@@ -383,8 +430,8 @@ def rubric_from_excel(content: bytes) -> RubricData:
 
 
 def _at_row(error: str, rows: dict[str, int]) -> str:
-    """"3.2: …" becomes "Dòng 14 (mã 3.2): …" so the officer finds it in the sheet."""
+    """ "3.2: …" becomes "Dòng 14 (mã 3.2): …" so the officer finds it in the sheet."""
     code = error.split(":", 1)[0]
     if code in rows:
-        return f"Dòng {rows[code]} (mã {code}){error[len(code):]}"
+        return f"Dòng {rows[code]} (mã {code}){error[len(code) :]}"
     return error

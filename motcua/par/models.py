@@ -32,9 +32,13 @@ class Rubric(models.Model):
     parts = models.JSONField(_("cơ cấu điểm"), default=dict, blank=True)
     published_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
     previous = models.ForeignKey(
-        "self", verbose_name=_("bộ tiêu chí năm trước"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("bộ tiêu chí năm trước"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
@@ -118,7 +122,9 @@ class Assessment(models.Model):
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="assessments")
     name = models.CharField(_("tên kỳ đánh giá"), max_length=500)
     year = models.PositiveIntegerField(_("năm đánh giá"))
-    phase = models.CharField(_("giai đoạn"), max_length=12, choices=Phase.choices, default=Phase.SELF)
+    phase = models.CharField(
+        _("giai đoạn"), max_length=12, choices=Phase.choices, default=Phase.SELF
+    )
     self_by = models.DateField(_("hạn tự đánh giá"))
     explain_by = models.DateField(_("hạn giải trình"))
     results_by = models.DateField(_("hạn công bố kết quả"))
@@ -156,9 +162,7 @@ class UnitAssessment(models.Model):
 
     class Meta:
         ordering = ["assessment", "unit__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["assessment", "unit"], name="par_unit_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["assessment", "unit"], name="par_unit_once")]
 
     def __str__(self) -> str:
         return f"{self.assessment} — {self.unit}"
@@ -176,7 +180,9 @@ class Entry(models.Model):
     """What one stage gave one leaf for one unit: a value or option (or N/A), its points, a
     comment; for an auto leaf, the measured figure and how it was computed."""
 
-    unit_assessment = models.ForeignKey(UnitAssessment, on_delete=models.CASCADE, related_name="entries")
+    unit_assessment = models.ForeignKey(
+        UnitAssessment, on_delete=models.CASCADE, related_name="entries"
+    )
     node = models.ForeignKey(RubricNode, on_delete=models.CASCADE, related_name="+")
     stage = models.CharField(max_length=12, choices=Stage.choices)
     value = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
@@ -201,7 +207,7 @@ class Entry(models.Model):
                 condition=~Q(not_applicable=True) | Q(points__isnull=True),
                 name="par_entry_na_has_no_points",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_assessment_id}/{self.node_id}/{self.stage}"
@@ -210,7 +216,9 @@ class Entry(models.Model):
 class Evidence(models.Model):
     """A file (PDF, JPEG, PNG recognised by content) or a reference to a document."""
 
-    unit_assessment = models.ForeignKey(UnitAssessment, on_delete=models.CASCADE, related_name="evidence")
+    unit_assessment = models.ForeignKey(
+        UnitAssessment, on_delete=models.CASCADE, related_name="evidence"
+    )
     node = models.ForeignKey(RubricNode, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(upload_to="par/evidence/", blank=True)
     original_name = models.CharField(max_length=255, blank=True)
@@ -231,8 +239,12 @@ class Evidence(models.Model):
 class Change(models.Model):
     """Append-only log: who changed what at which stage, before and after (like dossier events)."""
 
-    unit_assessment = models.ForeignKey(UnitAssessment, on_delete=models.CASCADE, related_name="changes")
-    node = models.ForeignKey(RubricNode, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    unit_assessment = models.ForeignKey(
+        UnitAssessment, on_delete=models.CASCADE, related_name="changes"
+    )
+    node = models.ForeignKey(
+        RubricNode, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     stage = models.CharField(max_length=12, blank=True)
     action = models.CharField(max_length=40)
     before = models.JSONField(default=dict, blank=True)

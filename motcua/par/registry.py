@@ -30,21 +30,55 @@ REPORTS = "motcua.reports.measures"
 REFORM = "motcua.reform.measures"
 
 MEASURES: dict[str, Entry] = {
-    "dossiers.on_time_rate": Entry(f"{REPORTS}.on_time_rate", "Tỉ lệ hồ sơ giải quyết trước hạn, đúng hạn (766, chỉ tiêu 2.1)"),
-    "dossiers.online_rate": Entry(f"{REPORTS}.online_rate", "Tỉ lệ hồ sơ nộp trực tuyến (766, chỉ tiêu 3.3)"),
-    "procedures.online_rate": Entry(f"{REPORTS}.procedures_online_rate", "Tỉ lệ TTHC cung cấp dịch vụ công trực tuyến (766, chỉ tiêu 3.1)"),
-    "dossiers.electronic_result_rate": Entry(f"{REPORTS}.electronic_result_rate", "Tỉ lệ hồ sơ cấp kết quả điện tử (766, chỉ tiêu 6.1)"),
-    "pakn.on_time_rate": Entry(f"{REPORTS}.pakn_on_time_rate", "Tỉ lệ phản ánh, kiến nghị xử lý đúng hạn (766, chỉ tiêu 5.1)"),
-    "dossiers.satisfaction_rate": Entry(f"{REPORTS}.satisfaction_rate", "Mức độ hài lòng về tiếp nhận, giải quyết TTHC (766, chỉ tiêu 5.4 theo số hiệu quốc gia)"),
-    "surveys.sipas_index": Entry(f"{REPORTS}.sipas_index", "Chỉ số hài lòng (SIPAS) của đợt khảo sát của đơn vị"),
-    "index766.total": Entry(f"{REPORTS}.index766_total", "Tổng điểm Bộ chỉ số 766 của đơn vị", "points"),
-    "procedures.published_complete_rate": Entry(f"{REPORTS}.procedures_published_complete_rate", "Tỉ lệ TTHC công khai đầy đủ các bộ phận"),
-    "plans.tasks_done_on_time_rate": Entry(f"{REFORM}.plans_tasks_done_on_time_rate", "Tỉ lệ nhiệm vụ kế hoạch CCHC hoàn thành đúng hạn"),
-    "staff.trained_in_year_rate": Entry(f"{REFORM}.staff_trained_in_year_rate", "Tỉ lệ cán bộ, công chức được đào tạo, bồi dưỡng trong năm"),
-    "inspections.held": Entry(f"{REFORM}.inspections_held", "Số cuộc kiểm tra công vụ, kiểm tra CCHC đã tổ chức", "count"),
-    "inspections.findings_fixed_on_time_rate": Entry(f"{REFORM}.inspections_findings_fixed_on_time_rate", "Tỉ lệ tồn tại sau kiểm tra được khắc phục đúng hạn"),
-    "dialogues.held": Entry(f"{REFORM}.dialogues_held", "Số cuộc đối thoại, gặp gỡ nhân dân đã tổ chức", "count"),
-}  # fmt: skip
+    "dossiers.on_time_rate": Entry(
+        f"{REPORTS}.on_time_rate", "Tỉ lệ hồ sơ giải quyết trước hạn, đúng hạn (766, chỉ tiêu 2.1)"
+    ),
+    "dossiers.online_rate": Entry(
+        f"{REPORTS}.online_rate", "Tỉ lệ hồ sơ nộp trực tuyến (766, chỉ tiêu 3.3)"
+    ),
+    "procedures.online_rate": Entry(
+        f"{REPORTS}.procedures_online_rate",
+        "Tỉ lệ TTHC cung cấp dịch vụ công trực tuyến (766, chỉ tiêu 3.1)",
+    ),
+    "dossiers.electronic_result_rate": Entry(
+        f"{REPORTS}.electronic_result_rate", "Tỉ lệ hồ sơ cấp kết quả điện tử (766, chỉ tiêu 6.1)"
+    ),
+    "pakn.on_time_rate": Entry(
+        f"{REPORTS}.pakn_on_time_rate",
+        "Tỉ lệ phản ánh, kiến nghị xử lý đúng hạn (766, chỉ tiêu 5.1)",
+    ),
+    "dossiers.satisfaction_rate": Entry(
+        f"{REPORTS}.satisfaction_rate",
+        "Mức độ hài lòng về tiếp nhận, giải quyết TTHC (766, chỉ tiêu 5.4 theo số hiệu quốc gia)",
+    ),
+    "surveys.sipas_index": Entry(
+        f"{REPORTS}.sipas_index", "Chỉ số hài lòng (SIPAS) của đợt khảo sát của đơn vị"
+    ),
+    "index766.total": Entry(
+        f"{REPORTS}.index766_total", "Tổng điểm Bộ chỉ số 766 của đơn vị", "points"
+    ),
+    "procedures.published_complete_rate": Entry(
+        f"{REPORTS}.procedures_published_complete_rate", "Tỉ lệ TTHC công khai đầy đủ các bộ phận"
+    ),
+    "plans.tasks_done_on_time_rate": Entry(
+        f"{REFORM}.plans_tasks_done_on_time_rate",
+        "Tỉ lệ nhiệm vụ kế hoạch CCHC hoàn thành đúng hạn",
+    ),
+    "staff.trained_in_year_rate": Entry(
+        f"{REFORM}.staff_trained_in_year_rate",
+        "Tỉ lệ cán bộ, công chức được đào tạo, bồi dưỡng trong năm",
+    ),
+    "inspections.held": Entry(
+        f"{REFORM}.inspections_held", "Số cuộc kiểm tra công vụ, kiểm tra CCHC đã tổ chức", "count"
+    ),
+    "inspections.findings_fixed_on_time_rate": Entry(
+        f"{REFORM}.inspections_findings_fixed_on_time_rate",
+        "Tỉ lệ tồn tại sau kiểm tra được khắc phục đúng hạn",
+    ),
+    "dialogues.held": Entry(
+        f"{REFORM}.dialogues_held", "Số cuộc đối thoại, gặp gỡ nhân dân đã tổ chức", "count"
+    ),
+}
 
 
 class MeasureUnavailable(LookupError):

@@ -136,7 +136,9 @@ OUTSIDE_MAXIMUM = ("bonus", "penalty")
 RATE_METHODS = ("ratio", "survey")
 
 
-def leaf_points(method: str, maximum: Decimal, params: Mapping[str, Any], answer: Answer) -> Decimal:
+def leaf_points(
+    method: str, maximum: Decimal, params: Mapping[str, Any], answer: Answer
+) -> Decimal:
     """Points of one leaf, rounded to 2 decimals; ScoringError on a value it cannot score."""
     points = METHODS[method](maximum, params, answer)
     return points.quantize(CENT, ROUND_HALF_UP)

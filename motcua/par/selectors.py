@@ -24,7 +24,7 @@ STANDING = {
 }
 
 
-# -- access ---------------------------------------------------------------------------------------
+# -- access ----------------------------------------------------------------
 
 
 def appraiser_provinces(user: User) -> set[int]:
@@ -106,7 +106,7 @@ def results_visible(user: User, assessment: Assessment) -> bool:
     return assessment.phase == Phase.PUBLISHED or is_appraiser(user, assessment)
 
 
-# -- results ----------------------------------------------------------------------------------------
+# -- results ----------------------------------------------------------------
 
 
 @dataclass
@@ -135,11 +135,15 @@ class Results:
         return len(self.units)
 
 
-def outcomes_by_unit(assessment: Assessment, stage: str = "final") -> dict[int, dict[str, Decimal | None]]:
+def outcomes_by_unit(
+    assessment: Assessment, stage: str = "final"
+) -> dict[int, dict[str, Decimal | None]]:
     """Per unit assessment: leaf code → points (None for not applicable), from the entries that
     stand at `stage`; survey leaves from the survey stage."""
     order = STANDING[stage]
-    rows = Entry.objects.filter(unit_assessment__assessment=assessment).exclude(stage=Stage.EXPLANATION)
+    rows = Entry.objects.filter(unit_assessment__assessment=assessment).exclude(
+        stage=Stage.EXPLANATION
+    )
     found: dict[int, dict[str, dict[str, Decimal | None]]] = defaultdict(lambda: defaultdict(dict))
     for ua, code, entry_stage, points, na in rows.values_list(
         "unit_assessment_id", "node__code", "stage", "points", "not_applicable"
@@ -156,15 +160,20 @@ def outcomes_by_unit(assessment: Assessment, stage: str = "final") -> dict[int, 
     return outcomes
 
 
-def assessment_results(assessment: Assessment, stage: str = "final", with_previous: bool = True) -> Results:
+def assessment_results(
+    assessment: Assessment, stage: str = "final", with_previous: bool = True
+) -> Results:
     rubric = assessment.rubric
     areas = rubric.tree()
     outcomes = outcomes_by_unit(assessment, stage)
     units = []
     for ua in assessment.units.select_related("unit"):
         got = outcomes.get(ua.pk, {})
-        units.append(UnitResult(ua.unit, ua.pk, unit_tally(areas, got),
-                                {a.code: tally(a, got) for a in areas}))  # fmt: skip
+        units.append(
+            UnitResult(
+                ua.unit, ua.pk, unit_tally(areas, got), {a.code: tally(a, got) for a in areas}
+            )
+        )
     bands = rubric.band_list()
     for result, rank in zip(units, ranks(u.index for u in units), strict=True):
         result.rank, result.band = rank, band_of(result.index, bands)
@@ -177,9 +186,11 @@ def assessment_results(assessment: Assessment, stage: str = "final", with_previo
 def _attach_previous(assessment: Assessment, units: list[UnitResult]) -> None:
     """The same units' published results of the year before (rubric copied from last year's)."""
     before = Assessment.objects.filter(
-        rubric__level=assessment.rubric.level, rubric__province=assessment.rubric.province_id,
-        year=assessment.year - 1, phase=Phase.PUBLISHED,
-    ).first()  # fmt: skip
+        rubric__level=assessment.rubric.level,
+        rubric__province=assessment.rubric.province_id,
+        year=assessment.year - 1,
+        phase=Phase.PUBLISHED,
+    ).first()
     if before is None:
         return
     previous = {r.unit.pk: r for r in assessment_results(before, with_previous=False).units}

@@ -57,7 +57,7 @@ class ParError(ValidationError):
     """A refused action; the message is for the user."""
 
 
-# -- rubrics ---------------------------------------------------------------------------------------
+# -- rubrics ----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -65,20 +65,33 @@ def rubric_create(*, province: OrgUnit, data: RubricData, previous: Rubric | Non
     """Store a checked rubric (RubricData comes from exchange, which refuses a bad one)."""
     check(data)
     rubric = Rubric.objects.create(
-        province=province, name=data.name, level=data.level, year=data.year,
-        decision=data.decision, sample=data.sample, previous=previous,
-        bands=rubric_to_dict(data)["bands"], parts={k: str(v) for k, v in data.parts.items()},
-    )  # fmt: skip
+        province=province,
+        name=data.name,
+        level=data.level,
+        year=data.year,
+        decision=data.decision,
+        sample=data.sample,
+        previous=previous,
+        bands=rubric_to_dict(data)["bands"],
+        parts={k: str(v) for k, v in data.parts.items()},
+    )
     position = 0
 
     def store(node: Node, parent: RubricNode | None) -> None:
         nonlocal position
         position += 1
         row = RubricNode.objects.create(
-            rubric=rubric, parent=parent, position=position, code=node.code, name=node.name,
-            max_points=node.maximum, method=node.method, params=node.params,
-            measure=node.measure, is_leaf=node.is_leaf,
-        )  # fmt: skip
+            rubric=rubric,
+            parent=parent,
+            position=position,
+            code=node.code,
+            name=node.name,
+            max_points=node.maximum,
+            method=node.method,
+            params=node.params,
+            measure=node.measure,
+            is_leaf=node.is_leaf,
+        )
         for child in node.children:
             store(child, row)
 
@@ -89,10 +102,15 @@ def rubric_create(*, province: OrgUnit, data: RubricData, previous: Rubric | Non
 
 def rubric_data(rubric: Rubric) -> RubricData:
     return RubricData(
-        name=rubric.name, level=rubric.level, year=rubric.year, bands=rubric.band_list(),
-        nodes=rubric.tree(), decision=rubric.decision, sample=rubric.sample,
+        name=rubric.name,
+        level=rubric.level,
+        year=rubric.year,
+        bands=rubric.band_list(),
+        nodes=rubric.tree(),
+        decision=rubric.decision,
+        sample=rubric.sample,
         parts={k: Decimal(str(v)) for k, v in rubric.parts.items()},
-    )  # fmt: skip
+    )
 
 
 def rubric_publish(*, rubric: Rubric) -> Rubric:
@@ -117,7 +135,7 @@ def _renamed(name: str, old: int, new: int) -> str:
     return name.replace(str(old), str(new)) if str(old) in name else f"{name} ({new})"
 
 
-# -- opening an assessment --------------------------------------------------------------------------
+# -- opening an assessment ----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -139,29 +157,41 @@ def assessment_open(
     if not chosen:
         raise ParError("Chọn ít nhất một đơn vị được đánh giá.")
     assessment = Assessment.objects.create(
-        rubric=rubric, name=name or f"Chỉ số CCHC năm {rubric.year} — {rubric.get_level_display()}",
-        year=rubric.year, self_by=self_by, explain_by=explain_by, results_by=results_by,
-        opened_by=actor, opened_at=timezone.now(),
-    )  # fmt: skip
-    UnitAssessment.objects.bulk_create([UnitAssessment(assessment=assessment, unit=u) for u in chosen])
+        rubric=rubric,
+        name=name or f"Chỉ số CCHC năm {rubric.year} — {rubric.get_level_display()}",
+        year=rubric.year,
+        self_by=self_by,
+        explain_by=explain_by,
+        results_by=results_by,
+        opened_by=actor,
+        opened_at=timezone.now(),
+    )
+    UnitAssessment.objects.bulk_create(
+        [UnitAssessment(assessment=assessment, unit=u) for u in chosen]
+    )
     return assessment
 
 
-# -- auto leaves ---------------------------------------------------------------------------------------
+# -- auto leaves ----------------------------------------------------------------
 
 
 def _year_bounds(assessment: Assessment) -> tuple[dt.date, dt.date]:
     return dt.date(assessment.year, 1, 1), dt.date(assessment.year, 12, 31)
 
 
-def auto_refresh(*, assessment: Assessment, unit_assessments: Iterable[UnitAssessment] | None = None) -> int:
+def auto_refresh(
+    *, assessment: Assessment, unit_assessments: Iterable[UnitAssessment] | None = None
+) -> int:
     """Fill every auto leaf from its measure for the assessment's year: the self stage for
     appraised leaves, the survey stage for survey leaves. Returns the number of entries written.
     A missing measure module is a ParError naming it."""
+    assessment = Assessment.objects.get(pk=assessment.pk)  # the phase as it stands now
     if assessment.phase == Phase.PUBLISHED:
         raise ParError("Kết quả đã công bố: không cập nhật số liệu nữa.")
     targets = list(unit_assessments or assessment.units.select_related("unit"))
-    leaves = list(RubricNode.objects.filter(rubric=assessment.rubric_id, is_leaf=True).exclude(measure=""))
+    leaves = list(
+        RubricNode.objects.filter(rubric=assessment.rubric_id, is_leaf=True).exclude(measure="")
+    )
     start, end = _year_bounds(assessment)
     try:
         with registry.shared_reads([leaf.measure for leaf in leaves]):
@@ -179,26 +209,35 @@ def auto_refresh(*, assessment: Assessment, unit_assessments: Iterable[UnitAsses
                 stage = Stage.SURVEY if leaf.is_survey else Stage.SELF
                 if stage == Stage.SELF and locked.status == UnitStatus.SUBMITTED:
                     continue  # what was submitted stays as submitted
-                written += _store_measure(locked, leaf, stage, measured[leaf.measure][target.unit_id])
+                written += _store_measure(
+                    locked, leaf, stage, measured[leaf.measure][target.unit_id]
+                )
     return written
 
 
 def _store_measure(ua: UnitAssessment, leaf: RubricNode, stage: str, m: Measure) -> int:
     answer = Answer(value=m.value, not_applicable=m.value is None)
     fields = {
-        "value": m.value, "choice": "", "not_applicable": m.value is None, "auto": True,
+        "value": m.value,
+        "choice": "",
+        "not_applicable": m.value is None,
+        "auto": True,
         "points": None if m.value is None else _points(leaf, answer),
-        "numerator": m.numerator, "denominator": m.denominator,
-        "definition": m.definition, "evidence_url": m.evidence_url[:500],
-    }  # fmt: skip
+        "numerator": m.numerator,
+        "denominator": m.denominator,
+        "definition": m.definition,
+        "evidence_url": m.evidence_url[:500],
+    }
     entry = Entry.objects.filter(unit_assessment=ua, node=leaf, stage=stage).first()
     before = _snapshot(entry)
     if entry is not None and all(getattr(entry, k) == v for k, v in fields.items()):
         return 0
     entry, _ = Entry.objects.update_or_create(
-        unit_assessment=ua, node=leaf, stage=stage,
+        unit_assessment=ua,
+        node=leaf,
+        stage=stage,
         defaults={**fields, "by": None, "at": timezone.now()},
-    )  # fmt: skip
+    )
     _log(ua, leaf, stage, "auto", before, _snapshot(entry), None)
     return 1
 
@@ -215,30 +254,52 @@ def _snapshot(entry: Entry | None) -> dict[str, Any]:
         return {}
     return {
         "value": None if entry.value is None else str(entry.value.normalize()),
-        "choice": entry.choice, "not_applicable": entry.not_applicable,
-        "points": None if entry.points is None else str(entry.points), "comment": entry.comment,
-    }  # fmt: skip
+        "choice": entry.choice,
+        "not_applicable": entry.not_applicable,
+        "points": None if entry.points is None else str(entry.points),
+        "comment": entry.comment,
+    }
 
 
-def _log(ua: UnitAssessment, node: RubricNode | None, stage: str, action: str,
-         before: dict[str, Any], after: dict[str, Any], actor: User | None) -> None:  # fmt: skip
-    Change.objects.create(unit_assessment=ua, node=node, stage=stage, action=action,
-                          before=before, after=after, by=actor, at=timezone.now())  # fmt: skip
+def _log(
+    ua: UnitAssessment,
+    node: RubricNode | None,
+    stage: str,
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    actor: User | None,
+) -> None:
+    Change.objects.create(
+        unit_assessment=ua,
+        node=node,
+        stage=stage,
+        action=action,
+        before=before,
+        after=after,
+        by=actor,
+        at=timezone.now(),
+    )
 
 
-# -- scores ---------------------------------------------------------------------------------------------
+# -- scores ----------------------------------------------------------------
 
 
 def _check_stage(ua: UnitAssessment, leaf: RubricNode, stage: str, today: dt.date) -> None:
     assessment = ua.assessment
     if assessment.phase not in STAGE_PHASES[stage]:
-        raise ParError(f"Kỳ đánh giá đang ở giai đoạn “{assessment.get_phase_display()}”: "
-                       f"chưa hoặc không còn nhận “{Stage(stage).label}”.")  # fmt: skip
+        raise ParError(
+            f"Kỳ đánh giá đang ở giai đoạn “{assessment.get_phase_display()}”: "
+            f"chưa hoặc không còn nhận “{Stage(stage).label}”."
+        )
     if not leaf.is_leaf or leaf.rubric_id != assessment.rubric_id:
         raise ParError("Chỉ chấm điểm tiêu chí thành phần (cấp cuối) của bộ tiêu chí này.")
     if leaf.is_survey != (stage == Stage.SURVEY) and stage != Stage.EXPLANATION:
-        raise ParError(f"Tiêu chí {leaf.code} được chấm qua điều tra xã hội học, không tự chấm."
-                       if leaf.is_survey else f"Tiêu chí {leaf.code} không phải tiêu chí điều tra.")  # fmt: skip
+        raise ParError(
+            f"Tiêu chí {leaf.code} được chấm qua điều tra xã hội học, không tự chấm."
+            if leaf.is_survey
+            else f"Tiêu chí {leaf.code} không phải tiêu chí điều tra."
+        )
     if stage == Stage.SELF:
         if ua.status == UnitStatus.SUBMITTED:
             raise ParError("Đơn vị đã gửi bản tự đánh giá; chỉ sửa được khi Sở Nội vụ trả lại.")
@@ -265,41 +326,71 @@ def entry_save(
     explanation (comment only). Auto leaves take only a comment at the self stage; an appraiser
     who gives other points than the unit must say why."""
     with transaction.atomic():
-        ua = UnitAssessment.objects.select_for_update().select_related("assessment").get(pk=unit_assessment.pk)
+        ua = (
+            UnitAssessment.objects.select_for_update()
+            .select_related("assessment")
+            .get(pk=unit_assessment.pk)
+        )
         _check_stage(ua, leaf, stage, timezone.localdate())
         entry = Entry.objects.filter(unit_assessment=ua, node=leaf, stage=stage).first()
         before = _snapshot(entry)
-        fields = _fields_for(ua, leaf, stage, entry, Answer(value, choice, not_applicable), comment.strip())
+        fields = _fields_for(
+            ua, leaf, stage, entry, Answer(value, choice, not_applicable), comment.strip()
+        )
         entry, _ = Entry.objects.update_or_create(
-            unit_assessment=ua, node=leaf, stage=stage,
+            unit_assessment=ua,
+            node=leaf,
+            stage=stage,
             defaults={**fields, "by": actor, "at": timezone.now()},
-        )  # fmt: skip
+        )
         _log(ua, leaf, stage, "score", before, _snapshot(entry), actor)
     return entry
 
 
-def _fields_for(ua: UnitAssessment, leaf: RubricNode, stage: str, entry: Entry | None,
-                answer: Answer, comment: str) -> dict[str, Any]:  # fmt: skip
+def _fields_for(
+    ua: UnitAssessment,
+    leaf: RubricNode,
+    stage: str,
+    entry: Entry | None,
+    answer: Answer,
+    comment: str,
+) -> dict[str, Any]:
     if stage == Stage.EXPLANATION:
         if not comment:
             raise ParError("Nhập nội dung giải trình.")
         return {"comment": comment}
     if stage == Stage.SELF and leaf.measure:
         if entry is None:
-            raise ParError(f"Tiêu chí {leaf.code} được hệ thống tự tính; chưa có số liệu để ghi chú.")
+            raise ParError(
+                f"Tiêu chí {leaf.code} được hệ thống tự tính; chưa có số liệu để ghi chú."
+            )
         return {"comment": comment}
     if answer.not_applicable:
         if not comment:
             raise ParError("Nêu lý do tiêu chí không áp dụng với đơn vị trong năm.")
-        return {"value": None, "choice": "", "not_applicable": True, "points": None, "comment": comment}
+        return {
+            "value": None,
+            "choice": "",
+            "not_applicable": True,
+            "points": None,
+            "comment": comment,
+        }
     points = _points(leaf, answer)
     if stage in (Stage.ROUND1, Stage.ROUND2) and not comment:
         earlier = previous_points(ua, leaf, stage)
         if earlier != points:
-            raise ParError(f"Tiêu chí {leaf.code}: điểm thẩm định khác điểm {_earlier_label(stage)}, "
-                           "cần ghi nhận xét.")  # fmt: skip
-    return {"value": answer.value, "choice": answer.choice, "not_applicable": False,
-            "points": points, "comment": comment, "auto": False}  # fmt: skip
+            raise ParError(
+                f"Tiêu chí {leaf.code}: điểm thẩm định khác điểm {_earlier_label(stage)}, "
+                "cần ghi nhận xét."
+            )
+    return {
+        "value": answer.value,
+        "choice": answer.choice,
+        "not_applicable": False,
+        "points": points,
+        "comment": comment,
+        "auto": False,
+    }
 
 
 def _earlier_label(stage: str) -> str:
@@ -310,7 +401,9 @@ def previous_points(ua: UnitAssessment, leaf: RubricNode, stage: str) -> Decimal
     """The points standing before `stage`: round 1 falls back to the self score, round 2 to
     round 1."""
     order = [Stage.ROUND1, Stage.SELF] if stage == Stage.ROUND2 else [Stage.SELF]
-    entries = {e.stage: e for e in Entry.objects.filter(unit_assessment=ua, node=leaf, stage__in=order)}
+    entries = {
+        e.stage: e for e in Entry.objects.filter(unit_assessment=ua, node=leaf, stage__in=order)
+    }
     for earlier in order:
         if earlier in entries:
             return entries[earlier].points
@@ -337,11 +430,18 @@ def evidence_add(
         except ValidationError as exc:
             raise ParError(exc.messages[0]) from None
     with files_removed_on_failure(), transaction.atomic():
-        ua = UnitAssessment.objects.select_for_update().select_related("assessment").get(pk=unit_assessment.pk)
+        ua = (
+            UnitAssessment.objects.select_for_update()
+            .select_related("assessment")
+            .get(pk=unit_assessment.pk)
+        )
         stage = Stage.EXPLANATION if ua.assessment.phase == Phase.EXPLAIN else Stage.SELF
-        _check_stage(ua, leaf, stage, timezone.localdate()) if not leaf.is_survey else _refuse_survey(leaf)
-        evidence = Evidence(unit_assessment=ua, node=leaf, reference=reference[:500], by=actor,
-                            at=timezone.now())  # fmt: skip
+        _check_stage(
+            ua, leaf, stage, timezone.localdate()
+        ) if not leaf.is_survey else _refuse_survey(leaf)
+        evidence = Evidence(
+            unit_assessment=ua, node=leaf, reference=reference[:500], by=actor, at=timezone.now()
+        )
         if upload is not None and inspected is not None:
             evidence.original_name = (getattr(upload, "name", "") or "tep").rsplit("/", 1)[-1][:255]
             evidence.content_type, evidence.size = inspected.content_type, inspected.size
@@ -358,19 +458,28 @@ def _refuse_survey(leaf: RubricNode) -> None:
     raise ParError(f"Tiêu chí {leaf.code} được chấm qua điều tra xã hội học, không cần minh chứng.")
 
 
-# -- the unit's submission and the phases ---------------------------------------------------------------
+# -- the unit's submission and the phases ---------------------------------------------
 
 
 def self_submit(*, unit_assessment: UnitAssessment, actor: User) -> UnitAssessment:
+    """The leader sends the self-assessment, its auto leaves refreshed first."""
+    if unit_assessment.status != UnitStatus.SUBMITTED:
+        auto_refresh(assessment=unit_assessment.assessment, unit_assessments=[unit_assessment])
     with transaction.atomic():
-        ua = UnitAssessment.objects.select_for_update().select_related("assessment").get(pk=unit_assessment.pk)
+        ua = (
+            UnitAssessment.objects.select_for_update()
+            .select_related("assessment")
+            .get(pk=unit_assessment.pk)
+        )
         if ua.assessment.phase != Phase.SELF:
             raise ParError("Kỳ đánh giá không còn ở giai đoạn tự đánh giá.")
         if ua.status == UnitStatus.SUBMITTED:
             raise ParError("Bản tự đánh giá đã được gửi.")
         missing = missing_leaves(ua)
         if missing:
-            raise ParError(f"Còn {len(missing)} tiêu chí chưa chấm: " + ", ".join(missing[:10]) + ".")
+            raise ParError(
+                f"Còn {len(missing)} tiêu chí chưa chấm: " + ", ".join(missing[:10]) + "."
+            )
         before = {"status": ua.status}
         ua.status, ua.submitted_at, ua.submitted_by = UnitStatus.SUBMITTED, timezone.now(), actor
         ua.save(update_fields=["status", "submitted_at", "submitted_by"])
@@ -380,7 +489,9 @@ def self_submit(*, unit_assessment: UnitAssessment, actor: User) -> UnitAssessme
 
 def missing_leaves(ua: UnitAssessment) -> list[str]:
     """Codes of the leaves the unit must still self-score (survey and auto leaves excluded)."""
-    given = set(Entry.objects.filter(unit_assessment=ua, stage=Stage.SELF).values_list("node_id", flat=True))
+    given = set(
+        Entry.objects.filter(unit_assessment=ua, stage=Stage.SELF).values_list("node_id", flat=True)
+    )
     leaves = RubricNode.objects.filter(rubric=ua.assessment.rubric_id, is_leaf=True, measure="")
     return [leaf.code for leaf in leaves.exclude(method="survey") if leaf.pk not in given]
 
@@ -390,13 +501,24 @@ def unit_return(*, unit_assessment: UnitAssessment, actor: User, note: str) -> U
     if not note.strip():
         raise ParError("Nêu nội dung đơn vị cần bổ sung khi trả lại.")
     with transaction.atomic():
-        ua = UnitAssessment.objects.select_for_update().select_related("assessment").get(pk=unit_assessment.pk)
+        ua = (
+            UnitAssessment.objects.select_for_update()
+            .select_related("assessment")
+            .get(pk=unit_assessment.pk)
+        )
         if ua.assessment.phase != Phase.SELF or ua.status != UnitStatus.SUBMITTED:
             raise ParError("Chỉ trả lại bản tự đánh giá đã gửi, trong giai đoạn tự đánh giá.")
         ua.status, ua.return_note = UnitStatus.RETURNED, note.strip()
         ua.save(update_fields=["status", "return_note"])
-        _log(ua, None, Stage.SELF, "return", {"status": UnitStatus.SUBMITTED},
-             {"status": ua.status, "note": ua.return_note}, actor)  # fmt: skip
+        _log(
+            ua,
+            None,
+            Stage.SELF,
+            "return",
+            {"status": UnitStatus.SUBMITTED},
+            {"status": ua.status, "note": ua.return_note},
+            actor,
+        )
     return ua
 
 
@@ -407,7 +529,10 @@ def phase_advance(*, assessment: Assessment, actor: User) -> Assessment:
         following = NEXT_PHASE.get(Phase(locked.phase))
         if following is None or following == Phase.PUBLISHED:
             raise ParError("Giai đoạn này kết thúc bằng việc công bố kết quả.")
-        if locked.phase == Phase.SELF and not locked.units.filter(status=UnitStatus.SUBMITTED).exists():
+        if (
+            locked.phase == Phase.SELF
+            and not locked.units.filter(status=UnitStatus.SUBMITTED).exists()
+        ):
             raise ParError("Chưa đơn vị nào gửi bản tự đánh giá.")
         locked.phase = following
         locked.save(update_fields=["phase"])
@@ -429,8 +554,15 @@ def assessment_publish(
         locked.phase, locked.published_at = Phase.PUBLISHED, timezone.now()
         locked.decision_number, locked.decision_date = number.strip(), date
         locked.decision_signer = signer.strip()
-        locked.save(update_fields=["phase", "published_at", "decision_number", "decision_date",
-                                   "decision_signer"])  # fmt: skip
+        locked.save(
+            update_fields=[
+                "phase",
+                "published_at",
+                "decision_number",
+                "decision_date",
+                "decision_signer",
+            ]
+        )
         for ua in locked.units.all():
             _log(ua, None, "", "publish", {}, {"decision": locked.decision_number}, actor)
     return locked

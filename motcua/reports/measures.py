@@ -76,54 +76,91 @@ def _component(unit: OrgUnit, start: dt.date, end: dt.date, code: str, definitio
     if not component.denominator:
         reason = component.reason or "không có số liệu trong kỳ"
         return Measure(None, component.numerator, component.denominator, f"{definition} — {reason}")
-    return Measure.rate(component.numerator or 0, component.denominator, definition,
-                        _drilldown(unit, start, end, figure))  # fmt: skip
+    return Measure.rate(
+        component.numerator or 0,
+        component.denominator,
+        definition,
+        _drilldown(unit, start, end, figure),
+    )
 
 
 @_many
 def on_time_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """Hồ sơ giải quyết trước hạn, đúng hạn ÷ hồ sơ đã giải quyết hoặc đến hạn trong kỳ (766, 2.1):
     hồ sơ chưa xong được xét tại cuối kỳ, yêu cầu bổ sung quá một lần là trễ hạn."""
-    return _component(unit, start, end, "2.1", "Hồ sơ giải quyết trước hạn, đúng hạn ÷ hồ sơ "
-                      "được xét trong kỳ (Bộ chỉ số 766, chỉ tiêu 2.1)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "2.1",
+        "Hồ sơ giải quyết trước hạn, đúng hạn ÷ hồ sơ "
+        "được xét trong kỳ (Bộ chỉ số 766, chỉ tiêu 2.1)",
+    )
 
 
 @_many
 def online_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """Hồ sơ nộp trực tuyến (đủ điều kiện) ÷ hồ sơ tiếp nhận trong kỳ (766, 3.3)."""
-    return _component(unit, start, end, "3.3", "Hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ "
-                      "(Bộ chỉ số 766, chỉ tiêu 3.3)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "3.3",
+        "Hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ (Bộ chỉ số 766, chỉ tiêu 3.3)",
+    )
 
 
 @_many
 def procedures_online_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """TTHC của đơn vị cung cấp dịch vụ công trực tuyến (toàn trình, một phần) ÷ TTHC được giao
     (766, 3.1)."""
-    return _component(unit, start, end, "3.1", "TTHC cung cấp dịch vụ công trực tuyến ÷ TTHC "
-                      "đơn vị được giao (Bộ chỉ số 766, chỉ tiêu 3.1)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "3.1",
+        "TTHC cung cấp dịch vụ công trực tuyến ÷ TTHC "
+        "đơn vị được giao (Bộ chỉ số 766, chỉ tiêu 3.1)",
+    )
 
 
 @_many
 def electronic_result_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """Hồ sơ có kết quả điện tử ÷ hồ sơ đã giải quyết trong kỳ (766, 6.1)."""
-    return _component(unit, start, end, "6.1", "Hồ sơ có kết quả điện tử ÷ hồ sơ đã giải quyết "
-                      "(Bộ chỉ số 766, chỉ tiêu 6.1)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "6.1",
+        "Hồ sơ có kết quả điện tử ÷ hồ sơ đã giải quyết (Bộ chỉ số 766, chỉ tiêu 6.1)",
+    )
 
 
 @_many
 def pakn_on_time_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """Phản ánh, kiến nghị tiếp nhận trong kỳ được xử lý đúng hạn ÷ tất cả (766, 5.1 / quốc gia
     5.2); không có PAKN thì tiêu chí không áp dụng."""
-    return _component(unit, start, end, "5.1", "PAKN xử lý đúng hạn ÷ PAKN tiếp nhận trong kỳ "
-                      "(Bộ chỉ số 766, chỉ tiêu 5.1)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "5.1",
+        "PAKN xử lý đúng hạn ÷ PAKN tiếp nhận trong kỳ (Bộ chỉ số 766, chỉ tiêu 5.1)",
+    )
 
 
 @_many
 def satisfaction_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """Mức độ hài lòng về tiếp nhận, giải quyết TTHC (766, số hiệu quốc gia 5.4): hồ sơ đúng hạn
     không bị phản ánh hay chê ÷ hồ sơ được xét."""
-    return _component(unit, start, end, "5.3", "Hồ sơ đúng hạn, không bị chê ÷ hồ sơ được xét "
-                      "(Bộ chỉ số 766, hài lòng về giải quyết TTHC, số hiệu quốc gia 5.4)")  # fmt: skip
+    return _component(
+        unit,
+        start,
+        end,
+        "5.3",
+        "Hồ sơ đúng hạn, không bị chê ÷ hồ sơ được xét "
+        "(Bộ chỉ số 766, hài lòng về giải quyết TTHC, số hiệu quốc gia 5.4)",
+    )
 
 
 @_many

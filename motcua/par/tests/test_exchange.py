@@ -54,9 +54,13 @@ def test_bad_leaves_are_all_reported_by_code() -> None:
 
 def test_steps_must_go_down_and_codes_must_follow_the_parent() -> None:
     raw = small_rubric()
-    raw["nodes"][0]["children"][0] = {"code": "9.1", "name": "Sai mã", "max": 1, "method": "steps",
-                                      "params": {"steps": [{"from": 0.7, "points": 1},
-                                                           {"from": 0.9, "points": 1}]}}  # fmt: skip
+    raw["nodes"][0]["children"][0] = {
+        "code": "9.1",
+        "name": "Sai mã",
+        "max": 1,
+        "method": "steps",
+        "params": {"steps": [{"from": 0.7, "points": 1}, {"from": 0.9, "points": 1}]},
+    }
     errors = errors_of(raw)
     assert "9.1: mã phải bắt đầu bằng mã tiêu chí cha “1.”" in errors
     assert "9.1: các ngưỡng (steps) phải giảm dần, mức cao nhất trước" in errors
@@ -72,8 +76,16 @@ def test_the_sample_rubric_has_what_the_issue_asks() -> None:
     leaves = [leaf for area in data.nodes for leaf in area.leaves()]
     assert data.sample and "MẪU" in data.name
     assert len(data.nodes) == 8 and len(leaves) >= 30
-    assert {leaf.method for leaf in leaves} >= {"yes_no", "choice", "ratio", "steps", "deduction",
-                                                 "survey", "bonus", "penalty"}  # fmt: skip
+    assert {leaf.method for leaf in leaves} >= {
+        "yes_no",
+        "choice",
+        "ratio",
+        "steps",
+        "deduction",
+        "survey",
+        "bonus",
+        "penalty",
+    }
     auto = [leaf for leaf in leaves if leaf.measure and leaf.method != "survey"]
     assert len(auto) >= 8 and all(leaf.measure.split(".")[0] != "plans" for leaf in auto)
     assert data.parts == {"appraised": 70, "survey": 30}
@@ -95,8 +107,10 @@ def test_excel_errors_name_the_row_and_column() -> None:
     workbook.save(out)
     with pytest.raises(RubricInvalid) as caught:
         rubric_from_excel(out.getvalue())
-    assert caught.value.errors == ["Dòng 2, cột Điểm tối đa: phải là một số",
-                                   "Dòng 3, cột Tham số: không phải JSON hợp lệ"]  # fmt: skip
+    assert caught.value.errors == [
+        "Dòng 2, cột Điểm tối đa: phải là một số",
+        "Dòng 3, cột Tham số: không phải JSON hợp lệ",
+    ]
 
 
 def test_excel_sum_errors_point_at_the_row() -> None:

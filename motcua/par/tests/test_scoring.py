@@ -22,9 +22,13 @@ from motcua.par.scoring import (
 
 RATIO = {"full_at": "1", "prorate_from": "0.8"}
 STEPS = {"steps": [{"from": "0.9", "points": "2"}, {"from": "0.7", "points": "1"}]}
-CHOICE = {"options": [{"key": "dung_han", "label": "Đúng hạn", "points": 1},
-                      {"key": "tre_han", "label": "Trễ hạn", "points": "0.5"},
-                      {"key": "khong", "label": "Không ban hành", "points": 0}]}  # fmt: skip
+CHOICE = {
+    "options": [
+        {"key": "dung_han", "label": "Đúng hạn", "points": 1},
+        {"key": "tre_han", "label": "Trễ hạn", "points": "0.5"},
+        {"key": "khong", "label": "Không ban hành", "points": 0},
+    ]
+}
 
 
 def points(method: str, maximum: str, params: dict, **answer: object) -> D:  # type: ignore[type-arg]
@@ -109,8 +113,12 @@ def test_not_applicable_leaves_leave_the_denominator() -> None:
 
 
 def test_bonus_adds_and_penalty_removes_outside_the_maximum() -> None:
-    area = Node("8", "Thưởng", D(10), children=[
-        leaf("8.1", "10"), leaf("8.2", "2", "bonus"), leaf("8.3", "1", "penalty")])  # fmt: skip
+    area = Node(
+        "8",
+        "Thưởng",
+        D(10),
+        children=[leaf("8.1", "10"), leaf("8.2", "2", "bonus"), leaf("8.3", "1", "penalty")],
+    )
     t = tally(area, {"8.1": D(9), "8.2": D("1.5"), "8.3": D("0.5")})
     assert (t.achieved, t.applicable) == (D(10), D(10))
     assert t.index == D("100.00")
@@ -125,8 +133,13 @@ def test_index_rounds_half_up_to_two_decimals() -> None:
 
 
 def test_bands_take_the_lower_bound_inclusive() -> None:
-    bands = [Band("Xuất sắc", D(90)), Band("Tốt", D(80)), Band("Khá", D(70)),
-             Band("Trung bình", D(55)), Band("Yếu", D(0))]  # fmt: skip
+    bands = [
+        Band("Xuất sắc", D(90)),
+        Band("Tốt", D(80)),
+        Band("Khá", D(70)),
+        Band("Trung bình", D(55)),
+        Band("Yếu", D(0)),
+    ]
     assert band_of(D("90.00"), bands) == "Xuất sắc"
     assert band_of(D("89.99"), bands) == "Tốt"
     assert band_of(D("55"), bands) == "Trung bình"
