@@ -257,3 +257,44 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    def get_label(self) -> str:
+        if self.action == "score" and self.stage:
+            return str(Stage(self.stage).label)
+        return CHANGE_LABELS.get(self.action, self.action)
+
+    @property
+    def before_text(self) -> str:
+        return _described(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return _described(self.after)
+
+
+CHANGE_LABELS = {
+    "auto": "Hệ thống cập nhật số liệu",
+    "evidence": "Thêm minh chứng",
+    "submit": "Gửi bản tự đánh giá",
+    "return": "Trả lại để bổ sung",
+    "phase": "Chuyển giai đoạn",
+    "publish": "Công bố kết quả",
+}
+DESCRIBED = (
+    ("points", "điểm"),
+    ("value", "giá trị"),
+    ("choice", "mức"),
+    ("comment", "ghi chú"),
+    ("status", "tình trạng"),
+    ("phase", "giai đoạn"),
+    ("evidence", "minh chứng"),
+    ("decision", "quyết định"),
+    ("note", "nội dung"),
+)
+
+
+def _described(data: dict[str, object]) -> str:
+    parts = [f"{label}: {data[key]}" for key, label in DESCRIBED if data.get(key) not in (None, "")]
+    if data.get("not_applicable"):
+        parts.insert(0, "không áp dụng")
+    return "; ".join(parts)

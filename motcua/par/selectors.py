@@ -203,3 +203,32 @@ def evidence_counts(ua: UnitAssessment) -> dict[int, int]:
     for node_id in Evidence.objects.filter(unit_assessment=ua).values_list("node_id", flat=True):
         counts[node_id] += 1
     return counts
+
+
+@dataclass
+class QueueItem:
+    unit_assessment: UnitAssessment
+    appraised: int  # leaves scored in the current round
+    explained: int  # leaves the unit explained
+
+
+def appraisal_queue(assessment: Assessment) -> list[QueueItem]:
+    """Submitted units, those with the fewest leaves appraised in the current round first."""
+    stage = {Phase.ROUND1: Stage.ROUND1, Phase.ROUND2: Stage.ROUND2}.get(Phase(assessment.phase))
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    rows = Entry.objects.filter(
+        unit_assessment__assessment=assessment,
+        stage__in=[Stage.ROUND1, Stage.ROUND2, Stage.EXPLANATION],
+    )
+    for ua, entry_stage in rows.values_list("unit_assessment_id", "stage"):
+        counts[(ua, entry_stage)] += 1
+    submitted = assessment.units.filter(status="submitted").select_related("unit")
+    items = [
+        QueueItem(ua, counts[(ua.pk, stage)] if stage else 0, counts[(ua.pk, Stage.EXPLANATION)])
+        for ua in submitted
+    ]
+    return sorted(items, key=lambda i: (i.appraised, i.unit_assessment.unit.name))
+
+
+def published_assessments() -> QuerySet[Assessment]:
+    return Assessment.objects.filter(phase=Phase.PUBLISHED).select_related("rubric__province")
