@@ -147,10 +147,9 @@ def test_rubric_import_refuses_a_bad_file_whole(par: Par) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     before = RubricNode.objects.count()
-    bad = SimpleUploadedFile(
-        "bo.json",
-        b'{"name": "X", "level": "commune", "year": 2027, "bands": [{"name": "A", "from": 0}], "nodes": [{"code": "1", "name": "A", "max": 2, "children": [{"code": "1.1", "name": "B", "max": 1, "method": "yes_no"}]}]}',
-    )
+    raw = small_rubric()
+    raw["nodes"][0]["max"] = 2
+    bad = SimpleUploadedFile("bo.json", json.dumps(raw).encode())
     page = client_for(par.appraiser).post(
         "/chi-so-cchc/bo-tieu-chi/nhap/", {"tep": bad}, follow=True
     )
