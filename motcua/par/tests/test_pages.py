@@ -2,6 +2,7 @@
 bad input answered in Vietnamese without a change, and the Excel tables."""
 
 import io
+import json
 from decimal import Decimal as D
 
 import pytest
@@ -12,7 +13,7 @@ from motcua.accounts.models import Role, User
 from motcua.accounts.tests.factories import make_staff
 from motcua.par.models import Entry, RubricNode, Stage
 from motcua.par.services import assessment_publish, entry_save, phase_advance, self_submit
-from motcua.par.tests.conftest import Par
+from motcua.par.tests.conftest import Par, small_rubric
 
 pytestmark = pytest.mark.django_db
 
