@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from motcua.par.models import Entry, Evidence, RubricNode, Stage, UnitAssessment
 from motcua.par.scoring import RATE_METHODS, Tally, tally
 from motcua.par.selectors import outcomes_by_unit
+from motcua.par.services import ParError
 
 HUNDRED = Decimal(100)
 
@@ -35,6 +36,22 @@ def shown(node: RubricNode, entry: Entry | None) -> str:
     if is_percent(node):
         return f"{(entry.value * HUNDRED).quantize(Decimal('0.01')).normalize():f} %"
     return f"{entry.value.normalize():f}"
+
+
+def parse_answer(node: RubricNode, raw: str, choice: str) -> tuple[Decimal | None, str]:
+    """The typed value in the rubric's unit (a percentage for rates), or a Vietnamese error."""
+    if node.method == "choice":
+        return None, choice
+    text = raw.strip().replace(" ", "").replace("%", "").replace(",", ".")
+    if not text:
+        raise ParError("Nhập giá trị của tiêu chí.")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ParError(f"“{raw}” không phải là một số.") from None
+    if not value.is_finite():
+        raise ParError(f"“{raw}” không phải là một số.")
+    return (value / 100 if is_percent(node) else value), ""
 
 
 @dataclass

@@ -5,7 +5,6 @@ change is one POST calling one service, then a redirect."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +25,7 @@ from motcua.par.exchange import (
     rubric_to_json,
 )
 from motcua.par.models import Change, Evidence, Phase, RubricNode, Stage, UnitAssessment, UnitStatus
-from motcua.par.sheet import Row, is_percent, sheet_rows
+from motcua.par.sheet import Row, parse_answer, sheet_rows
 
 MAX_RUBRIC_BYTES = 5 * 1024 * 1024
 
@@ -357,22 +356,6 @@ STAGE_ABILITY = {
 def _back(ua: UnitAssessment, node: RubricNode | None = None) -> HttpResponse:
     anchor = f"#tc-{node.code}" if node else ""
     return redirect(reverse("par:unit", args=[ua.pk]) + anchor)
-
-
-def parse_answer(node: RubricNode, raw: str, choice: str) -> tuple[Decimal | None, str]:
-    """The typed value in the rubric's unit (a percentage for rates), or a Vietnamese error."""
-    if node.method == "choice":
-        return None, choice
-    text = raw.strip().replace(" ", "").replace("%", "").replace(",", ".")
-    if not text:
-        raise services.ParError("Nhập giá trị của tiêu chí.")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise services.ParError(f"“{raw}” không phải là một số.") from None
-    if not value.is_finite():
-        raise services.ParError(f"“{raw}” không phải là một số.")
-    return (value / 100 if is_percent(node) else value), ""
 
 
 @login_required
