@@ -44,7 +44,7 @@ NEXT_PHASE = {
     Phase.ROUND2: Phase.PUBLISHED,
 }
 # Which stage may be written in which phase (the survey stage: any phase before publication).
-STAGE_PHASES = {
+STAGE_PHASES: dict[str, tuple[Phase, ...]] = {
     Stage.SELF: (Phase.SELF,),
     Stage.ROUND1: (Phase.ROUND1,),
     Stage.EXPLANATION: (Phase.EXPLAIN,),

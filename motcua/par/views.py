@@ -152,10 +152,9 @@ def _date(raw: str) -> dt.date | None:
 def assessment_open(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     found = selectors.get_rubric_for_user(user, pk)
-    dates = [
-        _date(request.POST.get(k, "")) for k in ("han_tu_danh_gia", "han_giai_trinh", "han_ket_qua")
-    ]
-    if None in dates:
+    keys = ("han_tu_danh_gia", "han_giai_trinh", "han_ket_qua")
+    dates = [d for k in keys if (d := _date(request.POST.get(k, ""))) is not None]
+    if len(dates) < len(keys):
         messages.error(request, "Nhập đủ ba hạn (ngày/tháng/năm).")
         return redirect("par:rubric", pk=pk)
     units = OrgUnit.objects.filter(parent=found.province, kind__in=_kinds(found.level))
@@ -165,8 +164,8 @@ def assessment_open(request: HttpRequest, pk: int) -> HttpResponse:
             units=units,
             actor=user,
             self_by=dates[0],
-            explain_by=dates[1],  # type: ignore[arg-type]
-            results_by=dates[2],  # type: ignore[arg-type]
+            explain_by=dates[1],
+            results_by=dates[2],
         )
     except services.ParError as exc:
         _refused(request, exc)
@@ -490,7 +489,9 @@ def unit_excel(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _hidden_from_unit(phase: str) -> set[str]:
     """Appraisal scores reach the unit with round 1's result, round 2's with publication."""
-    hidden = {Stage.ROUND1, Stage.ROUND2} if phase in (Phase.SELF, Phase.ROUND1) else set()
+    hidden: set[str] = set()
+    if phase in (Phase.SELF, Phase.ROUND1):
+        hidden |= {Stage.ROUND1, Stage.ROUND2}
     if phase != Phase.PUBLISHED:
         hidden.add(Stage.ROUND2)
     return hidden

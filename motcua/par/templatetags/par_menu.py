@@ -3,6 +3,7 @@ of a unit with an assessment."""
 
 from django import template
 
+from motcua.accounts.models import User
 from motcua.par import selectors
 
 register = template.Library()
@@ -10,8 +11,8 @@ register = template.Library()
 
 @register.filter
 def uses_par(user: object) -> bool:
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User) or not user.is_authenticated:
         return False
     return (
         bool(selectors.appraiser_provinces(user)) or selectors.own_unit_assessments(user).exists()
-    )  # type: ignore[arg-type]
+    )

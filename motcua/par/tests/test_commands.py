@@ -43,7 +43,7 @@ def test_a_bad_row_and_nothing_is_imported(par: Par, tmp_path: Path) -> None:
 
 def test_an_excel_sheet_is_imported_whole(par: Par, tmp_path: Path) -> None:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.append(list(COLUMNS.values()))
     sheet.append(["00001", "1.1", 1, None, None, "Kế hoạch 01/KH"])
     sheet.append(["00002", "2.2", None, "thieu", None, None])
@@ -97,7 +97,7 @@ def test_par_results_prints_every_unit_as_json(par: Par, tmp_path: Path) -> None
     assert by_unit["00001"]["areas"]["3"] == {
         "index": "50.00",
         "achieved": "1.50",
-        "applicable": "3",
+        "applicable": "3.00",
     }
     assert D(by_unit["00003"]["index"]) == 0 and by_unit["00003"]["rank"] == 3
 

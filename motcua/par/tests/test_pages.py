@@ -117,7 +117,7 @@ def test_the_unit_sees_round_one_only_when_explanations_open(par: Par) -> None:
 def test_unit_excel_lists_every_leaf_with_its_stages(par: Par) -> None:
     fill_and_submit(par)
     response = client_for(par.appraiser).get(f"/chi-so-cchc/don-vi/{par.ua().pk}/excel/")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["1.1"][3] == "Có" and rows["1.1"][4] == 1
     assert rows["2.2"][3] == "Đầy đủ"
@@ -127,7 +127,7 @@ def test_unit_excel_lists_every_leaf_with_its_stages(par: Par) -> None:
 def test_results_excel_has_units_by_areas_with_band_and_rank(par: Par) -> None:
     publish(par)
     response = client_for(par.appraiser).get(f"/chi-so-cchc/ky/{par.assessment.pk}/ket-qua/excel/")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Vị thứ", "Mã đơn vị", "Đơn vị"] and header[-2:] == [
         "Chỉ số CCHC (%)",

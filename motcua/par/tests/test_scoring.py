@@ -158,7 +158,8 @@ maxima = st.sampled_from([D("0.25"), D("0.5"), D("1"), D("2"), D("3")])
 
 @st.composite
 def trees(draw: st.DrawFn) -> tuple[list[Node], dict[str, D | None]]:
-    areas, outcomes = [], {}
+    areas: list[Node] = []
+    outcomes: dict[str, D | None] = {}
     for a in range(1, draw(st.integers(1, 8)) + 1):
         leaves = []
         for i in range(1, draw(st.integers(1, 6)) + 1):
