@@ -201,24 +201,74 @@ def auto_refresh(
             }
     except registry.MeasureUnavailable as exc:
         raise ParError(str(exc)) from None
-    written = 0
     with transaction.atomic():
-        for target in targets:
-            locked = UnitAssessment.objects.select_for_update().get(pk=target.pk)
-            for leaf in leaves:
-                stage = Stage.SURVEY if leaf.is_survey else Stage.SELF
-                if stage == Stage.SELF and locked.status == UnitStatus.SUBMITTED:
-                    continue  # what was submitted stays as submitted
-                written += _store_measure(
-                    locked, leaf, stage, measured[leaf.measure][target.unit_id]
+        return _store_measures(targets, leaves, measured)
+
+
+def _store_measures(
+    targets: list[UnitAssessment], leaves: list[RubricNode], measured: dict[str, dict[int, Measure]]
+) -> int:
+    """Write the measured entries that changed, in a few statements for all units: the rows
+    are locked, read once, and updated, created and logged in bulk."""
+    ids = [t.pk for t in targets]
+    locked = {ua.pk: ua for ua in UnitAssessment.objects.select_for_update().filter(pk__in=ids)}
+    existing = {
+        (e.unit_assessment_id, e.node_id, e.stage): e
+        for e in Entry.objects.filter(unit_assessment_id__in=ids, node__in=leaves)
+    }
+    now, created, updated, changes = timezone.now(), [], [], []
+    for target in targets:
+        ua = locked[target.pk]
+        for leaf in leaves:
+            stage = Stage.SURVEY if leaf.is_survey else Stage.SELF
+            if stage == Stage.SELF and ua.status == UnitStatus.SUBMITTED:
+                continue  # what was submitted stays as submitted
+            fields = _measured_fields(leaf, measured[leaf.measure][target.unit_id])
+            entry = existing.get((ua.pk, leaf.pk, stage))
+            if entry is not None and all(getattr(entry, k) == v for k, v in fields.items()):
+                continue
+            before = _snapshot(entry)
+            if entry is None:
+                entry = Entry(unit_assessment=ua, node=leaf, stage=stage, **fields, at=now)
+                created.append(entry)
+            else:
+                for name, value in {**fields, "by": None, "at": now}.items():
+                    setattr(entry, name, value)
+                updated.append(entry)
+            changes.append(
+                Change(
+                    unit_assessment=ua,
+                    node=leaf,
+                    stage=stage,
+                    action="auto",
+                    before=before,
+                    after=_snapshot(entry),
+                    at=now,
                 )
-    return written
+            )
+    Entry.objects.bulk_create(created, batch_size=1000)
+    Entry.objects.bulk_update(updated, [*MEASURED_FIELDS, "by", "at"], batch_size=1000)
+    Change.objects.bulk_create(changes, batch_size=1000)
+    return len(changes)
 
 
-def _store_measure(ua: UnitAssessment, leaf: RubricNode, stage: str, m: Measure) -> int:
+MEASURED_FIELDS = (
+    "value",
+    "choice",
+    "not_applicable",
+    "auto",
+    "points",
+    "numerator",
+    "denominator",
+    "definition",
+    "evidence_url",
+)
+
+
+def _measured_fields(leaf: RubricNode, m: Measure) -> dict[str, Any]:
     answer = Answer(value=m.value, not_applicable=m.value is None)
-    fields = {
-        "value": m.value,
+    return {
+        "value": None if m.value is None else m.value.quantize(Decimal("0.0001")),
         "choice": "",
         "not_applicable": m.value is None,
         "auto": True,
@@ -228,18 +278,6 @@ def _store_measure(ua: UnitAssessment, leaf: RubricNode, stage: str, m: Measure)
         "definition": m.definition,
         "evidence_url": m.evidence_url[:500],
     }
-    entry = Entry.objects.filter(unit_assessment=ua, node=leaf, stage=stage).first()
-    before = _snapshot(entry)
-    if entry is not None and all(getattr(entry, k) == v for k, v in fields.items()):
-        return 0
-    entry, _ = Entry.objects.update_or_create(
-        unit_assessment=ua,
-        node=leaf,
-        stage=stage,
-        defaults={**fields, "by": None, "at": timezone.now()},
-    )
-    _log(ua, leaf, stage, "auto", before, _snapshot(entry), None)
-    return 1
 
 
 def _points(leaf: RubricNode, answer: Answer) -> Decimal:

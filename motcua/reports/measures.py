@@ -192,17 +192,33 @@ def sipas_index(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
 def procedures_published_complete_rate(unit: OrgUnit, start: dt.date, end: dt.date) -> Measure:
     """TTHC đơn vị được giao có phiên bản công bố đủ các bộ phận (trình tự, cách thức, thành phần
     hồ sơ, thời hạn, đối tượng, cơ quan thực hiện, kết quả) ÷ TTHC được giao (766, 1.3)."""
-    offered = ProcedureOffering.objects.filter(unit=unit).values_list("procedure_id", flat=True)
+    return _published_complete_many([unit], start, end)[unit.pk]
+
+
+def _published_complete_many(
+    units: list[OrgUnit], start: dt.date, end: dt.date
+) -> dict[int, Measure]:
+    offered: dict[int, set[int]] = {unit.pk: set() for unit in units}
+    rows = ProcedureOffering.objects.filter(unit__in=units).values_list("unit_id", "procedure_id")
+    for unit_id, procedure_id in rows:
+        offered[unit_id].add(procedure_id)
+    every = set().union(*offered.values()) if offered else set()
     versions = ProcedureVersion.objects.filter(
-        procedure_id__in=list(offered), status=VersionStatus.PUBLISHED
+        procedure_id__in=every, status=VersionStatus.PUBLISHED
     ).prefetch_related("documents")
-    complete = total = 0
+    complete: dict[int, list[bool]] = {}
     for version in versions:
-        total += 1
-        complete += int(_complete(version))
+        complete.setdefault(version.procedure_id, []).append(_complete(version))
     definition = "TTHC công khai đủ các bộ phận ÷ TTHC đơn vị được giao (766, chỉ tiêu 1.3)"
     url = reverse("catalog:search")
-    return Measure.rate(complete, total, definition, url)
+    found = {}
+    for unit_id, procedures in offered.items():
+        marks = [mark for p in procedures for mark in complete.get(p, [])]
+        found[unit_id] = Measure.rate(sum(marks), len(marks), definition, url)
+    return found
+
+
+procedures_published_complete_rate.many = _published_complete_many  # type: ignore[attr-defined]
 
 
 def _complete(version: ProcedureVersion) -> bool:
