@@ -225,6 +225,7 @@ def main() -> None:
         "refresh 8 auto leaves × 124 communes", lambda: auto_refresh(assessment=assessment)
     )
     ranked = timed("results: 124 communes × 60 leaves, ranked", results)
+
     def both_steps() -> None:
         auto_refresh(assessment=assessment)
         results()
