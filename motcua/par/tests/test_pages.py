@@ -160,3 +160,20 @@ def test_rubric_import_refuses_a_bad_file_whole(par: Par) -> None:
         client_for(par.chairman).post("/chi-so-cchc/bo-tieu-chi/nhap/", {"tep": bad}).status_code
         == 404
     )
+
+
+def test_the_sample_rubric_renders_for_the_commune_and_sở_nội_vụ(par: Par) -> None:
+    from motcua.par.demo import par_seed_demo
+    from motcua.par.models import Assessment, UnitAssessment
+
+    make_staff("admin-demo", par.province, Role.ADMIN)
+    User.objects.filter(username="admin-demo").update(is_superuser=True)
+    assert "kỳ đánh giá mở cho 3 xã" in par_seed_demo(province=par.province)
+    demo = Assessment.objects.exclude(pk=par.assessment.pk).get()
+    ua = UnitAssessment.objects.get(assessment=demo, unit=par.communes[0])
+    page = client_for(par.chairman).get(f"/chi-so-cchc/don-vi/{ua.pk}/").content.decode()
+    assert "BẢN MẪU" in page and "Còn <strong>35</strong> tiêu chí chưa chấm" in page
+    assert "hệ thống tự tính" in page
+    rubric = client_for(par.appraiser).get(f"/chi-so-cchc/bo-tieu-chi/{demo.rubric_id}/")
+    assert "Bản mẫu để trình diễn — không phải quyết định của tỉnh." in rubric.content.decode()
+    assert client_for(par.appraiser).get(f"/chi-so-cchc/ky/{demo.pk}/ket-qua/").status_code == 200
