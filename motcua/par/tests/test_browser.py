@@ -31,7 +31,7 @@ def answer(page, label: str, *, value: str = "", option: str = "", note: str = "
     page.get_by_role("status").wait_for()
 
 
-def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path, axe) -> None:  # type: ignore[no-untyped-def]
     par = make_par()
     evidence = tmp_path / "ke-hoach-cchc.pdf"
     evidence.write_bytes(b"%PDF-1.4\n% Ke hoach CCHC 2026\n")
@@ -40,6 +40,7 @@ def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path) -
     page.get_by_role("link", name="Chỉ số CCHC").click()
     page.get_by_role("link", name=f"{par.assessment.name} — Xã Thử 1").click()
     assert page.get_by_text("Còn 4 tiêu chí chưa chấm").is_visible()
+    assert axe(page) == []
     answer(page, "Tự chấm tiêu chí 1.1", option="1")
     page.get_by_label("Tệp minh chứng (PDF, JPEG, PNG) — tiêu chí 1.1").set_input_files(
         str(evidence)
@@ -100,3 +101,4 @@ def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path) -
     assert row.get_by_role("cell", name="Tốt").is_visible()
     assert row.get_by_role("cell", name="1/3").is_visible()
     assert page.locator("svg.chart").count() == 1
+    assert axe(page) == []
