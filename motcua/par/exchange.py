@@ -120,8 +120,12 @@ def _check_leaf(node: Node) -> list[str]:
 
 def _check_node(node: Node, parent: Node | None) -> list[str]:
     errors: list[str] = []
-    if node.maximum < 0:
-        errors.append(f"{node.code}: điểm tối đa không được âm")
+    if not Decimal(0) <= node.maximum <= 1000 or node.maximum != node.maximum.quantize(
+        Decimal("0.01")
+    ):
+        errors.append(f"{node.code}: điểm tối đa phải từ 0 đến 1000, tối đa 2 chữ số thập phân")
+    if len(node.code) > 32 or len(node.measure) > 80:
+        errors.append(f"{node.code[:32]}: mã (tối đa 32 ký tự) hoặc tên phép đo quá dài")
     if parent is not None and not node.code.startswith(parent.code + "."):
         errors.append(f"{node.code}: mã phải bắt đầu bằng mã tiêu chí cha “{parent.code}.”")
     if node.is_leaf:

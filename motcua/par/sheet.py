@@ -51,6 +51,8 @@ def parse_answer(node: RubricNode, raw: str, choice: str) -> tuple[Decimal | Non
         raise ParError(f"“{raw}” không phải là một số.") from None
     if not value.is_finite():
         raise ParError(f"“{raw}” không phải là một số.")
+    if abs(value) >= 10_000_000:
+        raise ParError(f"Giá trị “{raw}” quá lớn.")
     return (value / 100 if is_percent(node) else value), ""
 
 

@@ -131,3 +131,12 @@ def test_excel_sum_errors_point_at_the_row() -> None:
 def test_json_export_is_readable_vietnamese() -> None:
     text = rubric_to_json(rubric_from_dict(small_rubric()))
     assert "Chỉ đạo, điều hành" in text and json.loads(text)["format"] == "motcua.par.rubric/1"
+
+
+def test_maxima_and_codes_that_do_not_fit_are_refused() -> None:
+    raw = small_rubric()
+    raw["nodes"][0]["children"][0]["max"] = "0.125"
+    raw["nodes"][0]["children"][1]["code"] = "1." + "9" * 40
+    errors = errors_of(raw)
+    assert "1.1: điểm tối đa phải từ 0 đến 1000, tối đa 2 chữ số thập phân" in errors
+    assert any("mã (tối đa 32 ký tự)" in e for e in errors)

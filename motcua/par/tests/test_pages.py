@@ -177,3 +177,10 @@ def test_the_sample_rubric_renders_for_the_commune_and_sở_nội_vụ(par: Par)
     rubric = client_for(par.appraiser).get(f"/chi-so-cchc/bo-tieu-chi/{demo.rubric_id}/")
     assert "Bản mẫu để trình diễn — không phải quyết định của tỉnh." in rubric.content.decode()
     assert client_for(par.appraiser).get(f"/chi-so-cchc/ky/{demo.pk}/ket-qua/").status_code == 200
+
+
+def test_a_huge_number_is_refused_in_vietnamese(par: Par) -> None:
+    url = f"/chi-so-cchc/don-vi/{par.ua().pk}/cham/{node(par, '1.2').pk}/tu-cham/"
+    page = client_for(par.officer).post(url, {"gia_tri": "1e20"}, follow=True)
+    assert "Giá trị “1e20” quá lớn." in page.content.decode()
+    assert not Entry.objects.exists()
