@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from motcua.par.models import Entry, Phase, RubricNode, Stage
+from motcua.par.models import Assessment, Entry, Phase, Rubric, RubricNode, Stage
 from motcua.par.selectors import assessment_results
 from motcua.par.services import (
     ParError,
@@ -26,7 +26,7 @@ from motcua.par.tests.conftest import Par
 pytestmark = pytest.mark.django_db
 
 
-def leaf(par: Par, code: str, rubric: object = None) -> RubricNode:
+def leaf(par: Par, code: str, rubric: Rubric | None = None) -> RubricNode:
     return RubricNode.objects.get(rubric=rubric or par.rubric, code=code)
 
 
@@ -66,8 +66,8 @@ def test_a_rubric_opens_assessments_only_once_published_and_is_copied_for_next_y
         rubric_copy(rubric=par.rubric, year=2027)
 
 
-def _publish(par: Par, assessment: object, rubric: object, value: D) -> None:
-    ua = assessment.units.get(unit=par.communes[0])  # type: ignore[attr-defined]
+def _publish(par: Par, assessment: Assessment, rubric: Rubric, value: D) -> None:
+    ua = assessment.units.get(unit=par.communes[0])
     for code, kw in (
         ("1.1", {"value": value}),
         ("1.2", {"value": D(0)}),
@@ -83,11 +83,11 @@ def _publish(par: Par, assessment: object, rubric: object, value: D) -> None:
         )
     self_submit(unit_assessment=ua, actor=par.chairman)
     for _ in range(3):
-        phase_advance(assessment=assessment, actor=par.appraiser)  # type: ignore[arg-type]
+        phase_advance(assessment=assessment, actor=par.appraiser)
     assessment_publish(
         assessment=assessment,
         number="1/QĐ",
-        date=dt.date(2027, 1, 1),  # type: ignore[arg-type]
+        date=dt.date(2027, 1, 1),
         signer="A",
         actor=par.appraiser,
     )
