@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from motcua.accounts.models import OrgUnit, User
+from motcua.accounts.models import COMMUNE_KINDS, OrgUnit, UnitKind, User
 from motcua.par import charts, excel, selectors, services
 from motcua.par.exchange import (
     RubricInvalid,
@@ -99,8 +99,7 @@ def rubric(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _kinds(level: str) -> tuple[str, ...]:
-    from motcua.accounts.models import COMMUNE_KINDS, UnitKind
-
+    """The units a rubric of this level assesses: the province's communes or its departments."""
     return tuple(COMMUNE_KINDS) if level == "commune" else (UnitKind.DEPARTMENT,)
 
 

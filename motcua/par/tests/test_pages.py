@@ -6,6 +6,7 @@ import json
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -30,8 +31,12 @@ def node(par: Par, code: str) -> RubricNode:
 
 def fill_and_submit(par: Par, index: int = 0) -> None:
     ua, who = par.ua(index), par.officer
-    for code, kwargs in (("1.1", {"value": D(1)}), ("1.2", {"value": D(0)}),
-                         ("2.2", {"choice": "du"}), ("2.3", {"value": D(0)})):  # fmt: skip
+    for code, kwargs in (
+        ("1.1", {"value": D(1)}),
+        ("1.2", {"value": D(0)}),
+        ("2.2", {"choice": "du"}),
+        ("2.3", {"value": D(0)}),
+    ):
         entry_save(unit_assessment=ua, leaf=node(par, code), stage=Stage.SELF, actor=who, **kwargs)
     self_submit(unit_assessment=ua, actor=par.chairman)
 
@@ -40,8 +45,13 @@ def publish(par: Par) -> None:
     fill_and_submit(par)
     for _ in range(3):
         phase_advance(assessment=par.assessment, actor=par.appraiser)
-    assessment_publish(assessment=par.assessment, number="9/QĐ-UBND", signer="Chủ tịch",
-                       date=par.assessment.results_by, actor=par.appraiser)  # fmt: skip
+    assessment_publish(
+        assessment=par.assessment,
+        number="9/QĐ-UBND",
+        signer="Chủ tịch",
+        date=par.assessment.results_by,
+        actor=par.appraiser,
+    )
 
 
 # (persona, own unit page, other commune's unit page, assessment page, results before publication)
@@ -55,11 +65,17 @@ MATRIX = [
 
 
 @pytest.mark.parametrize(("who", "own", "other", "assessment", "results"), MATRIX)
-def test_who_sees_what_before_publication(par: Par, who: str, own: int, other: int,
-                                          assessment: int, results: int) -> None:  # fmt: skip
+def test_who_sees_what_before_publication(
+    par: Par, who: str, own: int, other: int, assessment: int, results: int
+) -> None:
     stranger = make_staff("nguoingoai", par.province, Role.HANDLER)
-    users = {"appraiser": par.appraiser, "chairman": par.chairman, "officer": par.officer,
-             "outsider": par.outsider, "stranger": stranger}  # fmt: skip
+    users = {
+        "appraiser": par.appraiser,
+        "chairman": par.chairman,
+        "officer": par.officer,
+        "outsider": par.outsider,
+        "stranger": stranger,
+    }
     client = client_for(users[who])
     assert client.get(f"/chi-so-cchc/don-vi/{par.ua(0).pk}/").status_code == own
     assert client.get(f"/chi-so-cchc/don-vi/{par.ua(1).pk}/").status_code == other
@@ -106,8 +122,14 @@ def test_an_other_commune_cannot_write_into_this_one(par: Par) -> None:
 def test_the_unit_sees_round_one_only_when_explanations_open(par: Par) -> None:
     fill_and_submit(par)
     phase_advance(assessment=par.assessment, actor=par.appraiser)
-    entry_save(unit_assessment=par.ua(), leaf=node(par, "1.1"), stage=Stage.ROUND1,
-               actor=par.appraiser, value=D(0), comment="Chưa có kế hoạch")  # fmt: skip
+    entry_save(
+        unit_assessment=par.ua(),
+        leaf=node(par, "1.1"),
+        stage=Stage.ROUND1,
+        actor=par.appraiser,
+        value=D(0),
+        comment="Chưa có kế hoạch",
+    )
     url = f"/chi-so-cchc/don-vi/{par.ua().pk}/"
     assert "Chưa có kế hoạch" not in client_for(par.chairman).get(url).content.decode()
     phase_advance(assessment=par.assessment, actor=par.appraiser)
@@ -184,3 +206,36 @@ def test_a_huge_number_is_refused_in_vietnamese(par: Par) -> None:
     page = client_for(par.officer).post(url, {"gia_tri": "1e20"}, follow=True)
     assert "Giá trị “1e20” quá lớn." in page.content.decode()
     assert not Entry.objects.exists()
+
+
+def test_a_department_rubric_assesses_the_departments(par: Par) -> None:
+    from motcua.accounts.models import UnitKind
+    from motcua.accounts.tests.factories import make_unit
+    from motcua.par.models import Rubric
+
+    departments = [
+        make_unit(code, UnitKind.DEPARTMENT, par.province, name=f"Sở {code}")
+        for code in ("STP", "SNV")
+    ]
+    raw = small_rubric(level="department", name="Bộ tiêu chí sở, ngành 2026")
+    client = client_for(par.appraiser)
+    upload = SimpleUploadedFile("so.json", json.dumps(raw).encode())
+    client.post("/chi-so-cchc/bo-tieu-chi/nhap/", {"tep": upload})
+    rubric = Rubric.objects.get(level="department")
+    client.post(f"/chi-so-cchc/bo-tieu-chi/{rubric.pk}/ban-hanh/")
+    dates = {
+        "han_tu_danh_gia": "2026-12-20",
+        "han_giai_trinh": "2026-12-25",
+        "han_ket_qua": "2026-12-30",
+    }
+    page = client.post(f"/chi-so-cchc/bo-tieu-chi/{rubric.pk}/mo-ky/", dates, follow=True)
+    assert "Đã mở kỳ đánh giá cho 2 đơn vị." in page.content.decode()
+    assessed = {ua.unit for ua in rubric.assessments.get().units.all()}
+    assert assessed == set(departments)
+    page = client.post(
+        f"/chi-so-cchc/bo-tieu-chi/{rubric.pk}/mo-ky/",
+        {**dates, "han_ket_qua": "2026-12-01"},
+        follow=True,
+    )
+    assert "Các hạn phải theo thứ tự" in page.content.decode()
+    assert rubric.assessments.count() == 1
