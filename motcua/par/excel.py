@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from motcua.lib.excel import sheet_write
 from motcua.par.models import Stage, UnitAssessment
-from motcua.par.selectors import Results
+from motcua.par.selectors import Results, UnitResult
 from motcua.par.sheet import Row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,6 +32,8 @@ def results_workbook(results: Results) -> bytes:
         "Điểm áp dụng",
         "Chỉ số CCHC (%)",
         "Xếp loại",
+        "Chỉ số năm trước (%)",
+        "Tăng, giảm so với năm trước",
     ]
     rows = [
         [
@@ -43,11 +45,19 @@ def results_workbook(results: Results) -> bytes:
             float(u.total.applicable),
             _number(u.index),
             u.band,
+            _number(u.previous.index if u.previous else None),
+            _change(u),
         ]
         for u in results.units
     ]
     sheet_write(workbook, "Kết quả", headers, rows)
     return _bytes(workbook)
+
+
+def _change(u: UnitResult) -> object:
+    if u.previous is None or u.previous.index is None or u.index is None:
+        return ""
+    return float(u.index - u.previous.index)
 
 
 def _number(value: object) -> object:

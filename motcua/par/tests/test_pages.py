@@ -151,10 +151,9 @@ def test_results_excel_has_units_by_areas_with_band_and_rank(par: Par) -> None:
     response = client_for(par.appraiser).get(f"/chi-so-cchc/ky/{par.assessment.pk}/ket-qua/excel/")
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     header = [c.value for c in sheet[1]]
-    assert header[:3] == ["Vị thứ", "Mã đơn vị", "Đơn vị"] and header[-2:] == [
-        "Chỉ số CCHC (%)",
-        "Xếp loại",
-    ]
+    assert header[:3] == ["Vị thứ", "Mã đơn vị", "Đơn vị"]
+    assert header[-4:-2] == ["Chỉ số CCHC (%)", "Xếp loại"]
+    assert header[-2:] == ["Chỉ số năm trước (%)", "Tăng, giảm so với năm trước"]
     first = [c.value for c in sheet[2]]
     assert first[0] == 1 and first[2] == "Xã Thử 1"
 
