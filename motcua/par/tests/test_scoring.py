@@ -156,25 +156,40 @@ def test_ties_share_a_rank_and_the_next_rank_skips() -> None:
 maxima = st.sampled_from([D("0.25"), D("0.5"), D("1"), D("2"), D("3")])
 
 
+METHODS_DRAWN = ["yes_no", "ratio", "steps", "bonus", "penalty"]
+
+
+@st.composite
+def subtree(draw: st.DrawFn, code: str, depth: int, outcomes: dict[str, D | None]) -> Node:
+    """A node with 1–5 children, each a leaf or (above depth 0) a criterion of its own."""
+    children = []
+    for i in range(1, draw(st.integers(1, 5)) + 1):
+        child_code = f"{code}.{i}"
+        if depth > 0 and draw(st.booleans()):
+            children.append(draw(subtree(child_code, depth - 1, outcomes)))
+            continue
+        maximum, method = draw(maxima), draw(st.sampled_from(METHODS_DRAWN))
+        children.append(Node(child_code, child_code, maximum, method))
+        kind = draw(st.sampled_from(["points", "na", "missing"]))
+        if kind == "points":
+            outcomes[child_code] = (maximum * D(draw(st.integers(0, 100))) / 100).quantize(
+                D("0.01")
+            )
+        elif kind == "na":
+            outcomes[child_code] = None
+    total = sum((c.maximum for c in children if c.method not in ("bonus", "penalty")), D(0))
+    return Node(code, code, total, children=children)
+
+
 @st.composite
 def trees(draw: st.DrawFn) -> tuple[list[Node], dict[str, D | None]]:
-    areas: list[Node] = []
     outcomes: dict[str, D | None] = {}
-    for a in range(1, draw(st.integers(1, 8)) + 1):
-        leaves = []
-        for i in range(1, draw(st.integers(1, 6)) + 1):
-            code, maximum = f"{a}.{i}", draw(maxima)
-            method = draw(st.sampled_from(["yes_no", "ratio", "steps", "bonus", "penalty"]))
-            leaves.append(Node(code, code, maximum, method))
-            kind = draw(st.sampled_from(["points", "na", "missing"]))
-            if kind == "points":
-                share = D(draw(st.integers(0, 100))) / 100
-                outcomes[code] = (maximum * share).quantize(D("0.01"))
-            elif kind == "na":
-                outcomes[code] = None
-        total = sum((x.maximum for x in leaves if x.method not in ("bonus", "penalty")), D(0))
-        areas.append(Node(str(a), f"Lĩnh vực {a}", total, children=leaves))
+    areas = [draw(subtree(str(a), 2, outcomes)) for a in range(1, draw(st.integers(1, 8)) + 1)]
     return areas, outcomes
+
+
+def leaves_of(node: Node) -> list[Node]:
+    return [node] if not node.children else [x for c in node.children for x in leaves_of(c)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -184,8 +199,8 @@ def test_unit_index_is_achieved_over_applicable_summed_over_areas(
 ) -> None:
     areas, outcomes = tree
     achieved = applicable = D(0)
-    for area in areas:  # computed here from the leaves, not through tally()
-        for x in area.children:
+    for area in areas:  # computed here from the leaves at any depth, not through tally()
+        for x in leaves_of(area):
             got = outcomes.get(x.code, D(0))
             if got is None:
                 continue
