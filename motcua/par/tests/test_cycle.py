@@ -252,11 +252,35 @@ def test_phases_move_one_way_only(par: Par) -> None:
     assert par.assessment.phase == Phase.SELF
 
 
-def test_a_measure_from_a_missing_app_is_a_clear_error(par: Par) -> None:
+def test_a_measure_from_a_missing_app_is_a_clear_error(
+    par: Par, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = registry.Entry("motcua.khong_co.measures.dem", "Phép đo của phân hệ chưa cài")
+    monkeypatch.setitem(registry.MEASURES, "khong_co.dem", missing)
     node = leaf(par, "2.1")
-    node.measure = "plans.tasks_done_on_time_rate"
+    node.measure = "khong_co.dem"
     node.save()
-    with pytest.raises(ParError, match=r"cần phân hệ motcua\.reform\.measures, chưa có"):
+    with pytest.raises(ParError, match=r"cần phân hệ motcua\.khong_co\.measures, chưa có"):
         auto_refresh(assessment=par.assessment)
+    assert not Entry.objects.exists()
     with pytest.raises(registry.MeasureUnavailable, match="Không có phép đo"):
         registry.resolve("khong.co")
+
+
+def test_the_reform_keys_point_at_the_reform_app() -> None:
+    reform = {k: e.path for k, e in registry.MEASURES.items() if e.path.startswith(registry.REFORM)}
+    names = [
+        "plans_tasks_done_on_time_rate",
+        "staff_trained_in_year_rate",
+        "inspections_held",
+        "inspections_findings_fixed_on_time_rate",
+        "dialogues_held",
+    ]
+    assert sorted(reform.values()) == sorted(f"motcua.reform.measures.{n}" for n in names)
+    assert set(reform) == {
+        "plans.tasks_done_on_time_rate",
+        "staff.trained_in_year_rate",
+        "inspections.held",
+        "inspections.findings_fixed_on_time_rate",
+        "dialogues.held",
+    }
