@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.reform",
     "motcua.api",
+    "motcua.par",
     "motcua.demo",
 ]
 

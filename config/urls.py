@@ -29,6 +29,8 @@ urlpatterns = [
     path("phan-anh-kien-nghi/", include("motcua.portal.pakn_urls")),
     path("hai-long/", include("motcua.surveys.urls")),
     path("khao-sat/", include("motcua.surveys.public_urls")),
+    path("chi-so-cchc/", include("motcua.par.urls")),
+    path("chi-so-cai-cach-hanh-chinh/", include("motcua.par.public_urls")),
     # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.
     path("", include("motcua.api.urls")),
     # Citizen pages: /, /cong-dan/thu-tuc/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account).

@@ -9,6 +9,7 @@ lists pages of the apps above it without importing them.
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from motcua.accounts.access import roles_of
 from motcua.accounts.models import Role, User
@@ -28,6 +29,9 @@ class MenuEntry:
     roles: tuple[str, ...]  # any one of them, in any unit, opens the page
     hint: str = ""
     site_admin: bool = False  # Django's administration: accounts marked as staff only
+    # A page that only some holders of the roles use (e.g. the PAR index: units with an
+    # assessment): the dotted path of a predicate `(user) -> bool`, imported when asked.
+    only_if: str = ""
 
 
 MENU: tuple[MenuEntry, ...] = (
@@ -52,6 +56,9 @@ MENU: tuple[MenuEntry, ...] = (
               "Đợt khảo sát sự hài lòng (SIPAS)"),
     MenuEntry("reform:home", "Cải cách hành chính", "Cải cách hành chính", EVERY_ROLE,
               "Kế hoạch CCHC, báo cáo định kỳ, kiểm tra công vụ, đối thoại, sổ cán bộ"),
+    MenuEntry("par:home", "Chỉ số CCHC", "Cải cách hành chính", EVERY_ROLE,
+              "Chỉ số cải cách hành chính: tự đánh giá, thẩm định, xếp hạng",
+              only_if="motcua.par.selectors.uses_par"),
     MenuEntry("dvcqg_status", "Đồng bộ DVCQG", "Quản trị", (Role.ADMIN, Role.SUPERVISOR),
               "Hàng đợi đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia, tiêu chí 766 1.4"),
     MenuEntry("admin:index", "Quản trị", "Quản trị", (),
@@ -72,7 +79,9 @@ def entry_allowed(entry: MenuEntry, user: User, roles: set[str]) -> bool:
         return False
     if entry.site_admin:
         return bool(user.is_staff)
-    return user.is_superuser or bool(roles & set(entry.roles))
+    if not (user.is_superuser or roles & set(entry.roles)):
+        return False
+    return not entry.only_if or bool(import_string(entry.only_if)(user))
 
 
 def menu_for_user(user: User) -> list[MenuItem]:

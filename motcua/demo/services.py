@@ -165,6 +165,7 @@ def demo_seed(*, province_code: str = DEMO_PROVINCE) -> DemoSeedResult:
     """Organisation and staff, the seed catalog offered across the province, office hours."""
     from motcua.catalog.exchange import SEED, catalog_import_file
     from motcua.catalog.services import offerings_sync
+    from motcua.par.demo import par_seed_demo
     from motcua.workdays.models import OfficeHours
 
     organisation = demo_seed_organisation(province_code=province_code)
@@ -180,6 +181,7 @@ def demo_seed(*, province_code: str = DEMO_PROVINCE) -> DemoSeedResult:
         f"{units.count()} đơn vị. Thủ tục: {catalog.created} mới, {catalog.unchanged} không đổi, "
         f"{catalog.published} được công bố. {reform}"
     )
+    summary += " " + par_seed_demo(province=province)
     return DemoSeedResult(
         password=organisation.password, logins=organisation.logins, summary=summary
     )

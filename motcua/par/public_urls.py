@@ -1,0 +1,9 @@
+from django.urls import path
+
+from motcua.par import public_views
+
+app_name = "par_public"
+urlpatterns = [
+    path("", public_views.published, name="list"),
+    path("<int:pk>/", public_views.ranking, name="ranking"),
+]
