@@ -92,9 +92,9 @@ def test_a_commune_sees_the_ranking_after_publication(par: Par) -> None:
 
 
 def test_the_menu_shows_the_par_link_only_to_those_who_use_it(par: Par) -> None:
-    assert "Chỉ số CCHC" in client_for(par.officer).get("/").content.decode()
+    assert "Chỉ số CCHC" in client_for(par.officer).get("/can-bo/").content.decode()
     stranger = make_staff("khac", par.province, Role.HANDLER)
-    assert "Chỉ số CCHC" not in client_for(stranger).get("/").content.decode()
+    assert "Chỉ số CCHC" not in client_for(stranger).get("/can-bo/").content.decode()
 
 
 def test_the_officer_self_scores_a_percentage_and_only_the_leader_submits(par: Par) -> None:
