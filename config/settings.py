@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "motcua.lib.guard.InputGuardMiddleware",  # bad URL input → 4xx before any view
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.lib.language.ChosenLanguageMiddleware",
@@ -149,6 +150,37 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.
 MOTCUA_PROVINCE_CODE = env_str("MOTCUA_PROVINCE_CODE", "")
+
+# -- production hardening (docs/deploy.md) ------------------------------------------------------
+# Behind nginx terminating TLS: trust its X-Forwarded-Proto, redirect plain HTTP, send HSTS.
+MOTCUA_BEHIND_TLS_PROXY = env_bool("MOTCUA_BEHIND_TLS_PROXY", False)
+if MOTCUA_BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("MOTCUA_SSL_REDIRECT", MOTCUA_BEHIND_TLS_PROXY)
+SECURE_HSTS_SECONDS = env_int("MOTCUA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MOTCUA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("MOTCUA_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# nginx serves attachments from an internal location after the app checked access.
+MOTCUA_ACCEL_REDIRECT_PREFIX = env_str("MOTCUA_ACCEL_REDIRECT_PREFIX", "")
+# Throttle counters (lookup, login) live in this cache; empty: the database, shared by every
+# app server with no other service. e.g. redis://127.0.0.1:6379/1
+MOTCUA_CACHE_URL = env_str("MOTCUA_CACHE_URL", "")
+if MOTCUA_CACHE_URL:
+    if not MOTCUA_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"MOTCUA_CACHE_URL: expected redis://host:port/db, got {MOTCUA_CACHE_URL!r}"
+        )
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": MOTCUA_CACHE_URL,
+        },
+    }
+# Staff in the admin and supervisor roles must confirm their login with a TOTP code.
+MOTCUA_REQUIRE_2FA = env_bool("MOTCUA_REQUIRE_2FA", False)
 
 LOGGING = {
     "version": 1,
