@@ -132,10 +132,12 @@ EMAIL_HOST_USER = env_str("MOTCUA_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("MOTCUA_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("MOTCUA_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("MOTCUA_EMAIL_FROM", "Một Cửa <no-reply@localhost>")
+# Without a server, e-mails are printed: whole in development, masked and without text outside
+# it (motcua/lib/mail.py), so no one-time code or citizen's data reaches a log.
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "motcua.lib.mail.MaskedConsoleEmailBackend"
 )
 
 # Attachments (PDF, JPEG, PNG, recognised by content) larger than this are refused.
