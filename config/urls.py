@@ -2,15 +2,21 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from motcua.accounts.login import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 from motcua.dossiers.views import home as staff_home
 
 admin.site.site_header = "Một Cửa — Quản trị"
 admin.site.site_title = "Một Cửa"
 admin.site.index_title = "Quản trị hệ thống"
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("", staff_home.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -3,7 +3,7 @@
 Counters live in the throttle cache when `MOTCUA_CACHE_URL` names one, otherwise in
 `LookupAttempt` rows, shared by every app server. Only failures are counted for the lookup: a
 correct lookup costs nothing, so a commune centre's kiosk or a family behind one connection is
-never refused for using the service. Old rows are deleted by `purge_lookup_attempts` (daily
+never refused for using the service. Old rows are deleted by `purge_throttles` (daily
 timer, docs/deploy.md), not on each request. Two requests racing at a limit may both pass,
 which costs at most one extra attempt per concurrent request and is acceptable here.
 """

@@ -104,7 +104,7 @@ def test_attempts_are_stored_as_keyed_hashes_and_old_ones_are_purged_daily(
     clock.set(at(2026, 3, 2, 11, 0))
     post(from_address("198.51.100.9"), dossier.code, "0000")
     assert LookupAttempt.objects.count() == 6  # no purge on a request…
-    call_command("purge_lookup_attempts")
+    call_command("purge_throttles")
     assert LookupAttempt.objects.count() == 3  # …the daily command removes the old ones
 
 
