@@ -99,7 +99,7 @@ def failed(username: str, address: str) -> Locked | None:
 
 
 def succeeded(username: str) -> None:
-    kind, limit, key, _ = _subjects(username, "")[0]
+    _, limit, key, _ = _subjects(username, "")[0]
     _store().clear(key, limit)
 
 
