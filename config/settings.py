@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",  # optional TOTP second factor for staff (motcua/accounts/second_factor.py)
+    "django_otp.plugins.otp_totp",
     "ninja",  # serves the API docs page's scripts from our static files, not a CDN
     "motcua.accounts",
     "motcua.workdays",
@@ -54,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "motcua.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -183,6 +187,7 @@ if MOTCUA_CACHE_URL:
     }
 # Staff in the admin and supervisor roles must confirm their login with a TOTP code.
 MOTCUA_REQUIRE_2FA = env_bool("MOTCUA_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Một Cửa"
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from motcua.accounts import second_factor
 from motcua.accounts.login import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 from motcua.dossiers.views import home as staff_home
 
@@ -17,6 +18,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
         name="login",
     ),
+    path("dang-nhap/ma-xac-thuc/", second_factor.verify, name="otp_verify"),
+    path("dang-nhap/xac-thuc-hai-buoc/", second_factor.setup, name="otp_setup"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
