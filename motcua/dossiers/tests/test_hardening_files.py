@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
 from motcua.dossiers import workflow
 from motcua.dossiers.attachments import NewFile
@@ -99,3 +100,13 @@ def test_purge_orphan_files_lists_by_default_and_deletes_when_asked(world: World
     call_command("purge_orphan_files", "--delete", stdout=io.StringIO())
     assert not stray.exists()
     assert kept.exists() and fresh.exists()  # referenced, or too young to judge
+
+
+def test_the_receipt_qr_link_uses_the_public_address_when_set(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.MOTCUA_PUBLIC_URL = "https://dichvucong.example.gov.vn"
+    dossier = receive_with(world, "to-khai.pdf", sample_pdf())
+    desk = Client()
+    desk.force_login(world.receiver)
+    page = desk.get(reverse("dossiers:form", args=[dossier.pk, 1])).content.decode()
+    assert f"https://dichvucong.example.gov.vn/tra-cuu/{dossier.code}/" in page
+    assert "http://testserver/tra-cuu/" not in page
