@@ -37,7 +37,7 @@ class ThrottledLoginMixin(forms.Form):
                 raise self._locked(lock.until) from None
             raise
         login_throttle.succeeded(username)
-        return cleaned
+        return cleaned or {}
 
     def _locked(self, until: Any) -> ValidationError:
         error = _locked_error(until)

@@ -331,8 +331,8 @@ def _name(post: Any) -> str:
 
 
 def _field_limit(name: str) -> int:
-    limit = Pakn._meta.get_field(name).max_length
-    assert limit is not None
+    limit = getattr(Pakn._meta.get_field(name), "max_length", None)
+    assert isinstance(limit, int)
     return limit
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -16,7 +16,7 @@ _MAX_WIDTH = 60
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell_write(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
+def cell_write(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
     """Put `value` in a cell; text is always a value, never a formula (every export uses this,
     directly or through `sheet_write`)."""
     cell = sheet.cell(row=row, column=column)

@@ -70,7 +70,7 @@ def test_backup_restore_check(world: World, settings, tmp_path: Path) -> None:  
         assert "khớp với nguồn" in good.stdout
 
         # A restore without the media folder, or with a damaged file, is caught.
-        stored = data_dir / "media" / dossier.attachments.get().file.name
+        stored = data_dir / "media" / str(dossier.attachments.get().file.name)
         stored.write_bytes(b"%PDF-1.4 altered")
         bad = _check(_url(restored), data_dir, _url(source))
         assert bad.returncode != 0 and "sai mã băm" in bad.stdout

@@ -55,7 +55,7 @@ def test_a_missing_stored_file_is_a_clear_404_and_an_error_log(
 ) -> None:
     dossier = receive_with(world, "to-khai.pdf", sample_pdf())
     stored = dossier.attachments.get()
-    stored.file.storage.delete(stored.file.name)  # a database restored without its files
+    stored.file.storage.delete(str(stored.file.name))  # a database restored without its files
     client = Client()
     client.force_login(world.receiver)
     with caplog.at_level(logging.ERROR):
@@ -82,7 +82,7 @@ def test_behind_nginx_the_file_is_sent_by_x_accel_redirect(world: World, setting
 
 def test_purge_orphan_files_lists_by_default_and_deletes_when_asked(world: World, settings) -> None:  # type: ignore[no-untyped-def]
     dossier = receive_with(world, "to-khai.pdf", sample_pdf())
-    kept = Path(settings.MEDIA_ROOT) / dossier.attachments.get().file.name
+    kept = Path(settings.MEDIA_ROOT) / str(dossier.attachments.get().file.name)
     stray = Path(settings.MEDIA_ROOT) / "dossiers" / "2026" / "03" / "mo-coi.pdf"
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(sample_pdf())

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -212,7 +213,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     """One stored file of a dossier in the user's units, shown in the browser (PDF, JPEG and
     PNG only are ever stored, checked by content); every opening is in the audit trail.
 
@@ -233,8 +234,10 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpRespons
     prefix = settings.MOTCUA_ACCEL_REDIRECT_PREFIX
     if prefix:
         response = HttpResponse(content_type=stored.content_type)
-        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + stored.file.name
-        response["Content-Disposition"] = content_disposition_header(False, stored.original_name)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + str(stored.file.name)
+        response["Content-Disposition"] = str(
+            content_disposition_header(False, stored.original_name)
+        )
         return response
     return FileResponse(
         stored.file.open("rb"), content_type=stored.content_type, filename=stored.original_name

@@ -38,11 +38,11 @@ def file_problems(media: Path) -> list[str]:
     """Attachments whose file is missing or altered, and other stored files that are missing."""
     problems = []
     for row in Attachment.objects.only("pk", "file", "sha256").iterator():
-        path = media / row.file.name
+        path = media / str(row.file.name)
         if not path.is_file():
-            problems.append(f"tệp đính kèm {row.pk}: thiếu {row.file.name}")
+            problems.append(f"tệp đính kèm {row.pk}: thiếu {path.relative_to(media)}")
         elif sha256_of(path) != row.sha256:
-            problems.append(f"tệp đính kèm {row.pk}: sai mã băm {row.file.name}")
+            problems.append(f"tệp đính kèm {row.pk}: sai mã băm {path.relative_to(media)}")
     for model in apps.get_models():
         if model is Attachment:
             continue
