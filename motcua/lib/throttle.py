@@ -42,6 +42,10 @@ class Store(ABC):
     @abstractmethod
     def clear(self, key: str, limit: Limit) -> None: ...
 
+    def counts(self, checks: list[tuple[str, Limit]], now: dt.datetime) -> list[int]:
+        """`count` of each (key, limit), in one round trip where the store allows it."""
+        return [self.count(key, limit, now) for key, limit in checks]
+
 
 class CacheStore(Store):
     """Fixed-window counters in the throttle cache (the window starts at the first hit)."""
@@ -62,6 +66,10 @@ class CacheStore(Store):
 
     def clear(self, key: str, limit: Limit) -> None:
         self.cache.delete(key)
+
+    def counts(self, checks: list[tuple[str, Limit]], now: dt.datetime) -> list[int]:
+        found = self.cache.get_many([key for key, _ in checks])
+        return [int(found.get(key, 0)) for key, _ in checks]
 
 
 def cache_configured() -> bool:

@@ -77,13 +77,18 @@ def lookup(*, code: str, factor: str, address: str) -> Lookup:
     never locked, so nobody can lock the owner out by typing wrong digits on purpose).
     """
     code = normalise_code(code)
-    if throttle.exceeded(throttle.PER_ADDRESS, address):
+    address_over, code_address_over, code_over = throttle.exceeded_each(
+        [
+            (throttle.PER_ADDRESS, address),
+            (throttle.PER_CODE_ADDRESS, f"{code}|{address}"),
+            (throttle.PER_CODE, code),
+        ]
+    )
+    if address_over:
         return Lookup(Outcome.ADDRESS_LIMITED)
-    if throttle.exceeded(throttle.PER_CODE_ADDRESS, f"{code}|{address}"):
+    if code_address_over:
         return Lookup(Outcome.CODE_LIMITED)
-    if throttle.exceeded(throttle.PER_CODE, code) and not throttle.attempt(
-        throttle.SLOWED_CODE, code
-    ):
+    if code_over and not throttle.attempt(throttle.SLOWED_CODE, code):
         return Lookup(Outcome.CODE_SLOWED)
     dossier = Dossier.objects.filter(code=code).first()
     if dossier is None or not factor_matches(dossier, factor):

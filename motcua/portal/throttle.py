@@ -10,12 +10,13 @@ which costs at most one extra attempt per concurrent request and is acceptable h
 
 import datetime as dt
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from motcua.lib.throttle import Limit, Store, key_for, store_for
 from motcua.portal.models import LookupAttempt
 
-__all__ = ["Limit", "attempt", "exceeded", "purge", "record"]
+__all__ = ["Limit", "attempt", "exceeded", "exceeded_each", "purge", "record"]
 
 # Failed lookups (wrong factor, unknown code, QR token that does not verify) from one address.
 PER_ADDRESS = Limit("address", 10, dt.timedelta(minutes=15))
@@ -41,9 +42,27 @@ class DbStore(Store):
     def clear(self, key: str, limit: Limit) -> None:
         LookupAttempt.objects.filter(key=key).delete()
 
+    def counts(self, checks: list[tuple[str, Limit]], now: dt.datetime) -> list[int]:
+        """One query for every check: a count per key, each over its own window."""
+        aggregates = {
+            f"n{i}": Count("pk", filter=Q(key=key, at__gt=now - limit.window))
+            for i, (key, limit) in enumerate(checks)
+        }
+        oldest = now - max(limit.window for _, limit in checks)
+        keys = [key for key, _ in checks]
+        found = LookupAttempt.objects.filter(key__in=keys, at__gt=oldest).aggregate(**aggregates)
+        return [int(found[f"n{i}"] or 0) for i in range(len(checks))]
+
 
 def _store() -> Store:
     return store_for(DbStore())
+
+
+def exceeded_each(checks: list[tuple[Limit, str]]) -> list[bool]:
+    """`exceeded` for several (limit, value) pairs, in one round trip."""
+    keyed = [(key_for(limit, value), limit) for limit, value in checks]
+    found = _store().counts(keyed, timezone.now())
+    return [n >= limit.attempts for n, (_, limit) in zip(found, keyed, strict=True)]
 
 
 def exceeded(limit: Limit, value: str) -> bool:
