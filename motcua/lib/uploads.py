@@ -17,14 +17,17 @@ from typing import IO
 from django.core.exceptions import ValidationError
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
-# Leading bytes of each accepted format.
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
+# Leading bytes of each format recognised by its start (CSV has none: see `_is_text`).
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", PDF),
     (b"\xff\xd8\xff", JPEG),
     (b"\x89PNG\r\n\x1a\n", PNG),
+    (b"PK\x03\x04", XLSX),
 )
-LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG"}
-EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png"}
+LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", XLSX: "Excel (.xlsx)", CSV: "CSV"}
+EXTENSIONS = {PDF: "pdf", JPEG: "jpg", PNG: "png", XLSX: "xlsx", CSV: "csv"}
 # Markup a browser would render if it ever took the file for a web page.
 _HTML = re.compile(rb"<\s*(!doctype|html|head|body|script|iframe|svg|object|embed)\b", re.I)
 _SNIFF_BYTES = 1024
@@ -51,6 +54,8 @@ def inspect_upload(
     upload.seek(0)
     head = upload.read(16)
     content_type = next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
+    if content_type is None and CSV in accepted and _is_text(upload):
+        content_type = CSV
     if content_type is None or content_type not in accepted:
         kinds = ", ".join(LABELS[kind] for kind in accepted[:-1])
         kinds = f"{kinds} hoặc {LABELS[accepted[-1]]}" if kinds else LABELS[accepted[-1]]
@@ -64,6 +69,8 @@ def inspect_upload(
             raise _refused(f"Tệp vượt quá dung lượng cho phép ({limit})", name, "file_size")
     if content_type == PDF:
         _check_pdf(upload, size, name)
+    elif content_type == XLSX:
+        _check_xlsx(upload, name)
     upload.seek(0)
     return Inspected(content_type, size, digest.hexdigest())
 
@@ -93,6 +100,32 @@ def _check_pdf(upload: IO[bytes], size: int, name: str) -> None:
             name,
             "file_damaged",
         )
+
+
+def _is_text(upload: IO[bytes]) -> bool:
+    """UTF-8 text without NUL bytes (CSV exports of banks and spreadsheets)."""
+    upload.seek(0)
+    start = upload.read(1 << 16)
+    if b"\x00" in start:
+        return False
+    try:
+        start.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return error.start >= len(start) - 3  # a character cut at the end of the sample
+    return True
+
+
+def _check_xlsx(upload: IO[bytes], name: str) -> None:
+    import zipfile
+
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            parts = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        parts = set()
+    if not {"[Content_Types].xml", "xl/workbook.xml"} <= parts:
+        raise _refused("Tệp không mở được như một bảng tính Excel (.xlsx)", name, "file_damaged")
 
 
 def sample_pdf(pages: int = 1) -> bytes:
