@@ -30,7 +30,7 @@ HOSTILE = [
 ]
 
 
-def _formulas_and_texts(body: bytes) -> tuple[list[str], list[object]]:
+def _formulas_and_texts(body: bytes) -> tuple[list[str], list[str]]:
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         formulas = [n for n in sheets if b"<f>" in archive.read(n) or b"<f " in archive.read(n)]
