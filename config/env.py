@@ -92,3 +92,19 @@ def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
             f"{name}: only postgresql:// and sqlite:// are supported, got {raw.split(':')[0]!r}"
         )
     return config
+
+
+def env_pairs(name: str, default: dict[str, str]) -> dict[str, str]:
+    """Comma-separated KEY=VALUE pairs, e.g. "INSTANCE/CLASS/MEMBER/SUBSYSTEM=username"."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    pairs: dict[str, str] = {}
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        key, sep, value = item.rpartition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name}: expected KEY=VALUE pairs, got {item!r}")
+        pairs[key.strip()] = value.strip()
+    return pairs

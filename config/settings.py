@@ -7,7 +7,16 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str, env_url
+from config.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_int,
+    env_list,
+    env_pairs,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -152,6 +161,25 @@ MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
 # The citizen portal's public address, for links in notices sent to applicants.
 MOTCUA_PUBLIC_URL = env_url("MOTCUA_PUBLIC_URL", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The national public-service portal (DVCQG): dossier and PAKN changes are sent there by
+# `sync_dvcqg`. Without a URL they are validated and written to <MOTCUA_DATA_DIR>/dvcqg.jsonl.
+MOTCUA_DVCQG_URL = env_url("MOTCUA_DVCQG_URL", "")
+MOTCUA_DVCQG_TOKEN = env_str("MOTCUA_DVCQG_TOKEN", "")
+
+# GovStack Registration Building Block at /govstack/registration/ (docs/api.md): off unless
+# enabled. Callers come through an Information Mediator that names them in the
+# Information-Mediator-Client header; each listed client acts as the staff user it is mapped to
+# (CLIENT=username), whose memberships limit what it may read and do.
+MOTCUA_GOVSTACK_ENABLED = env_bool("MOTCUA_GOVSTACK_ENABLED", False)
+MOTCUA_GOVSTACK_CLIENTS = env_pairs("MOTCUA_GOVSTACK_CLIENTS", {})
+# The client assumed for a request without the header (the suite sends some without it);
+# empty: such requests are refused. Only for a deployment reachable solely through the mediator.
+MOTCUA_GOVSTACK_DEFAULT_CLIENT = env_str("MOTCUA_GOVSTACK_DEFAULT_CLIENT", "")
+if MOTCUA_GOVSTACK_DEFAULT_CLIENT and MOTCUA_GOVSTACK_DEFAULT_CLIENT not in MOTCUA_GOVSTACK_CLIENTS:
+    raise ImproperlyConfigured(
+        "MOTCUA_GOVSTACK_DEFAULT_CLIENT: must be one of the clients in MOTCUA_GOVSTACK_CLIENTS"
+    )
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.

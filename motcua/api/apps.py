@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,15 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
+        # Dossier and PAKN changes are queued for the national portal in their own
+        # transaction (motcua/api/dvcqg.py): lower layers know nothing of the portal.
+        from motcua.api import dvcqg
+        from motcua.dossiers.models import DossierEvent
+        from motcua.feedback.models import PaknEvent
+
+        post_save.connect(dvcqg.on_dossier_event, sender=DossierEvent, dispatch_uid="dvcqg-d")
+        post_save.connect(dvcqg.on_pakn_event, sender=PaknEvent, dispatch_uid="dvcqg-p")
+
         # Input refused by the guard (motcua/lib/guard.py) before a view runs is answered in
         # each interface's own error format.
         from motcua.api import open311
@@ -15,3 +25,4 @@ class ApiConfig(AppConfig):
 
         guard.register_error_renderer("/api/", guard.json_refusal)
         guard.register_error_renderer("/open311/", open311.guard_refusal)
+        guard.register_error_renderer("/govstack/", guard.json_refusal)
