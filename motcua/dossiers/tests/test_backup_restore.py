@@ -59,7 +59,9 @@ def test_backup_restore_check(world: World, settings, tmp_path: Path) -> None:  
     )
     data_dir = tmp_path / "restored"
     shutil.copytree(settings.MEDIA_ROOT, data_dir / "media")
-    subprocess.run(["dropdb", "--if-exists", "--dbname", _url("postgres"), restored], check=False)
+    subprocess.run(
+        ["dropdb", "--if-exists", "--maintenance-db", _url("postgres"), restored], check=True
+    )
     subprocess.run(["createdb", "--maintenance-db", _url("postgres"), restored], check=True)
     try:
         subprocess.run(
@@ -82,4 +84,6 @@ def test_backup_restore_check(world: World, settings, tmp_path: Path) -> None:  
         assert "bảng dossiers_dossier: nguồn 2 dòng, bản khôi phục 1 dòng" in late.stdout
     finally:
         connection.close()
-        subprocess.run(["dropdb", "--if-exists", "--dbname", _url("postgres"), restored])
+        subprocess.run(
+            ["dropdb", "--if-exists", "--maintenance-db", _url("postgres"), restored], check=True
+        )
