@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import OrgUnit
 from motcua.api import services
@@ -109,6 +108,32 @@ def open311(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapped
 
 
+def open311_only(
+    *methods: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """`open311` for a view that answers only `methods`; any other is a 405 error document."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        inner = open311(view)
+
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, fmt: str, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                refused = render_error(fmt, Open311Error(405, f"Chỉ nhận {', '.join(methods)}."))
+                refused["Allow"] = ", ".join(methods)
+                return refused
+            return inner(request, *args, fmt=fmt, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def not_found(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Any other address under /open311/v2/: a 404 error document."""
+    return guard_refusal(request, 404, "Không có tài nguyên Open311 ở địa chỉ này.")
+
+
 def guard_refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
     """Input refused by motcua.lib.guard, in the error document of the requested format."""
     fmt = "xml" if request.path.split("?")[0].endswith(".xml") else "json"
@@ -118,8 +143,7 @@ def guard_refusal(request: HttpRequest, status: int, message: str) -> HttpRespon
 # -- discovery and services ----------------------------------------------------------------------
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     base = request.build_absolute_uri(reverse("open311:discovery", kwargs={"fmt": fmt}))
     data = {
@@ -151,15 +175,13 @@ def _service(kind: PaknKind) -> dict[str, Any]:
     }
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
     _jurisdiction(request.GET.get("jurisdiction_id"))
     return render(fmt, [_service(kind) for kind in PaknKind], "services", "service")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def service_definition(request: HttpRequest, service_code: str, fmt: str) -> HttpResponse:
     _kind(service_code)
     attributes = [
@@ -293,8 +315,7 @@ def requests_matching(get: Any) -> QuerySet[Pakn]:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
-@open311
+@open311_only("GET", "POST")
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _create(request, fmt)
@@ -302,8 +323,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     return render(fmt, [request_document(p) for p in rows], "service_requests", "request")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
     pakn = selectors.pakn_with_last_event().select_related("unit").filter(code=request_id).first()
     if pakn is None:
@@ -311,8 +331,7 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpRespo
     return render(fmt, [request_document(pakn)], "service_requests", "request")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def token(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     try:
         pk = signing.loads(token, salt=TOKEN_SALT)

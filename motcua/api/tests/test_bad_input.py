@@ -122,3 +122,12 @@ def test_open311_end_date_includes_the_second_shown(world: World, key: str, cloc
     url = f"{BASE}/requests.json?start_date=2026-03-01T00:00:00%2B07:00&end_date={end}"
     listed = Client().get(url).json()
     assert [r["service_request_id"] for r in listed] == [code]
+
+
+def test_open311_wrong_method_and_unknown_address_are_error_documents(world: World) -> None:
+    wrong = Client().delete(f"{BASE}/services.json")
+    assert wrong.status_code == 405 and wrong.json()[0]["code"] == 405
+    assert wrong["Allow"] == "GET"
+    unknown = Client().get(f"{BASE}/khong-co.xml")
+    assert unknown.status_code == 404
+    assert ET.fromstring(unknown.content).findtext("error/code") == "404"
