@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",  # optional TOTP second factor for staff (motcua/accounts/second_factor.py)
+    "django_otp.plugins.otp_totp",
     "ninja",  # serves the API docs page's scripts from our static files, not a CDN
     "motcua.accounts",
     "motcua.workdays",
@@ -58,12 +60,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "motcua.lib.guard.InputGuardMiddleware",  # bad URL input → 4xx before any view
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.lib.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "motcua.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "motcua.dossiers.notifications.SendOutboxAfterRequest",
@@ -143,10 +148,12 @@ EMAIL_HOST_USER = env_str("MOTCUA_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("MOTCUA_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("MOTCUA_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("MOTCUA_EMAIL_FROM", "Một Cửa <no-reply@localhost>")
+# Without a server, e-mails are printed: whole in development, masked and without text outside
+# it (motcua/lib/mail.py), so no one-time code or citizen's data reaches a log.
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "motcua.lib.mail.MaskedConsoleEmailBackend"
 )
 # Development: send the outbox right after each request, and keep a copy of what was sent for
 # the /dev/hop-thu/ page (404 unless MOTCUA_DEBUG=1). Production sends with `process_outbox`.
@@ -186,6 +193,38 @@ if MOTCUA_GOVSTACK_DEFAULT_CLIENT and MOTCUA_GOVSTACK_DEFAULT_CLIENT not in MOTC
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.
 MOTCUA_PROVINCE_CODE = env_str("MOTCUA_PROVINCE_CODE", "")
+
+# -- production hardening (docs/deploy.md) ------------------------------------------------------
+# Behind nginx terminating TLS: trust its X-Forwarded-Proto, redirect plain HTTP, send HSTS.
+MOTCUA_BEHIND_TLS_PROXY = env_bool("MOTCUA_BEHIND_TLS_PROXY", False)
+if MOTCUA_BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("MOTCUA_SSL_REDIRECT", MOTCUA_BEHIND_TLS_PROXY)
+SECURE_HSTS_SECONDS = env_int("MOTCUA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MOTCUA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("MOTCUA_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# nginx serves attachments from an internal location after the app checked access.
+MOTCUA_ACCEL_REDIRECT_PREFIX = env_str("MOTCUA_ACCEL_REDIRECT_PREFIX", "")
+# Throttle counters (lookup, login) live in this cache; empty: the database, shared by every
+# app server with no other service. e.g. redis://127.0.0.1:6379/1
+MOTCUA_CACHE_URL = env_str("MOTCUA_CACHE_URL", "")
+if MOTCUA_CACHE_URL:
+    if not MOTCUA_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"MOTCUA_CACHE_URL: expected redis://host:port/db, got {MOTCUA_CACHE_URL!r}"
+        )
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": MOTCUA_CACHE_URL,
+        },
+    }
+# Staff in the admin and supervisor roles must confirm their login with a TOTP code.
+MOTCUA_REQUIRE_2FA = env_bool("MOTCUA_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Một Cửa"
 
 LOGGING = {
     "version": 1,

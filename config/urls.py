@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from motcua.accounts import second_factor
+from motcua.accounts.login import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 from motcua.dossiers.views import home as staff_home
 
 admin.site.site_header = "Một Cửa — Quản trị"
 admin.site.site_title = "Một Cửa"
 admin.site.index_title = "Quản trị hệ thống"
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     # The root is the citizen portal (portal:home, as on the national portal); staff sign in
@@ -14,9 +17,13 @@ urlpatterns = [
     path("can-bo/", staff_home.home, name="home"),
     path(
         "dang-nhap/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=ThrottledAuthenticationForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
+    path("dang-nhap/ma-xac-thuc/", second_factor.verify, name="otp_verify"),
+    path("dang-nhap/xac-thuc-hai-buoc/", second_factor.setup, name="otp_setup"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -1,8 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.models import Membership, OrgUnit, PersonalDataAccess, User
+from motcua.accounts import login_throttle
+from motcua.accounts.models import LoginLock, Membership, OrgUnit, PersonalDataAccess, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -56,3 +59,30 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(LoginLock)
+class LoginLockAdmin(admin.ModelAdmin):
+    """Staff login locks (motcua/accounts/login_throttle.py): who was locked, until when, and
+    who lifted the lock. Read-only but for the unlock action."""
+
+    list_display = ["locked_at", "kind", "label", "failures", "until", "unlocked_at", "unlocked_by"]
+    list_filter = ["kind"]
+    search_fields = ["label"]
+    actions = ["unlock"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.action(description=_("Mở khóa đăng nhập"), permissions=["view"])
+    def unlock(self, request: HttpRequest, queryset: QuerySet[LoginLock]) -> None:
+        assert isinstance(request.user, User)
+        for lock in queryset:
+            login_throttle.unlock(lock, request.user)
+        self.message_user(request, f"Đã mở khóa {queryset.count()} mục.", messages.SUCCESS)

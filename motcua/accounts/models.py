@@ -192,3 +192,54 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.action} {self.subject}"
+
+
+class LoginFailure(models.Model):
+    """One failed staff login, counted under a keyed hash of the account or of the address
+    (never the address itself): the counters of `motcua.accounts.login_throttle` when no
+    throttle cache is configured. Rows older than a day are deleted by the daily purge."""
+
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "at"], name="login_failure_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… {self.at:%Y-%m-%d %H:%M}"
+
+
+class LoginLockKind(models.TextChoices):
+    ACCOUNT = "account", _("Tài khoản")
+    ADDRESS = "address", _("Địa chỉ mạng")
+
+
+class LoginLock(models.Model):
+    """A staff login lock after repeated failures, and its end: the record an administrator
+    reads in the admin, where a lock can also be lifted early."""
+
+    kind = models.CharField(_("khóa theo"), max_length=10, choices=LoginLockKind.choices)
+    key = models.CharField(max_length=64, editable=False)
+    # The account's user name; for an address only its keyed hash is kept (personal data).
+    label = models.CharField(_("tài khoản / địa chỉ"), max_length=150)
+    failures = models.PositiveIntegerField(_("số lần sai"))
+    locked_at = models.DateTimeField(_("khóa lúc"))
+    until = models.DateTimeField(_("khóa đến"))
+    unlocked_at = models.DateTimeField(_("mở khóa lúc"), null=True, blank=True)
+    unlocked_by = models.ForeignKey(
+        User,
+        verbose_name=_("người mở khóa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("khóa đăng nhập")
+        verbose_name_plural = _("khóa đăng nhập")
+        indexes = [models.Index(fields=["key", "until"], name="login_lock_key_until")]
+        ordering = ["-locked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.label} — {self.locked_at:%d/%m/%Y %H:%M}"

@@ -17,3 +17,12 @@ class ApiConfig(AppConfig):
 
         post_save.connect(dvcqg.on_dossier_event, sender=DossierEvent, dispatch_uid="dvcqg-d")
         post_save.connect(dvcqg.on_pakn_event, sender=PaknEvent, dispatch_uid="dvcqg-p")
+
+        # Input refused by the guard (motcua/lib/guard.py) before a view runs is answered in
+        # each interface's own error format.
+        from motcua.api import open311
+        from motcua.lib import guard
+
+        guard.register_error_renderer("/api/", guard.json_refusal)
+        guard.register_error_renderer("/open311/", open311.guard_refusal)
+        guard.register_error_renderer("/govstack/", guard.json_refusal)

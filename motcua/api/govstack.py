@@ -13,6 +13,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 import uuid
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -38,6 +40,7 @@ from motcua.catalog.models import ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
 from motcua.dossiers.models import FINAL_STATUSES, DossierEvent, ReturnMethod
 from motcua.dossiers.models import DossierStatus as S
+from motcua.lib import uploads
 from motcua.workdays.timecalc import ZONE
 
 HEADER = "HTTP_INFORMATION_MEDIATOR_CLIENT"
@@ -723,6 +726,11 @@ def upload(request: HttpRequest) -> dict[str, Any]:
     if len(content) > settings.MOTCUA_UPLOAD_MAX_BYTES:
         raise GovstackError(413, "TOO_LARGE", "Tệp vượt quá dung lượng cho phép.")
     kind = next((t for magic, t in SNIFF if content.startswith(magic)), "application/octet-stream")
+    if kind == uploads.PDF:  # a file that says it is a PDF must open as one (motcua/lib/uploads.py)
+        try:
+            uploads.inspect_upload(io.BytesIO(content), max_bytes=len(content), accepted=[kind])
+        except ValidationError as refused:
+            raise GovstackError(400, "INVALID_REQUEST", refused.messages[0]) from None
     ref = str(uuid.uuid4())
     doc = GovstackDocument(
         ref=ref,

@@ -13,24 +13,28 @@ from functools import wraps
 from typing import Any
 
 from django.core import signing
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, ValidationError
+from django.core.validators import validate_email
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.accounts.models import OrgUnit
 from motcua.api import services
 from motcua.feedback import selectors, workflow
 from motcua.feedback.models import OPEN_STATUSES, Pakn, PaknChannel, PaknKind, PaknStatus
+from motcua.lib.guard import text_problem
 from motcua.workdays.timecalc import ZONE
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-01T00:00:00+07:00"
 MAX_RESULTS = 1000
 MAX_SPAN = dt.timedelta(days=90)
+# Dates outside these years are refused (no petition is older; none can be filed later).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 TOKEN_SALT = "motcua.api.open311.token"
 GROUP = "Phản ánh, kiến nghị về quy định hành chính"
 KEYWORDS = {
@@ -96,15 +100,50 @@ def open311(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
             return view(request, *args, fmt=fmt, **kwargs)
         except Open311Error as error:
             return render_error(fmt, error)
+        except RequestDataTooBig:
+            return render_error(fmt, Open311Error(413, "Nội dung gửi lên quá lớn."))
+        except TooManyFieldsSent:
+            return render_error(fmt, Open311Error(400, "Gửi quá nhiều trường dữ liệu."))
 
     return wrapped
+
+
+def open311_only(
+    *methods: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """`open311` for a view that answers only `methods`; any other is a 405 error document."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        inner = open311(view)
+
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, fmt: str, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                refused = render_error(fmt, Open311Error(405, f"Chỉ nhận {', '.join(methods)}."))
+                refused["Allow"] = ", ".join(methods)
+                return refused
+            return inner(request, *args, fmt=fmt, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def not_found(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Any other address under /open311/v2/: a 404 error document."""
+    return guard_refusal(request, 404, "Không có tài nguyên Open311 ở địa chỉ này.")
+
+
+def guard_refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    """Input refused by motcua.lib.guard, in the error document of the requested format."""
+    fmt = "xml" if request.path.split("?")[0].endswith(".xml") else "json"
+    return render_error(fmt, Open311Error(status, message))
 
 
 # -- discovery and services ----------------------------------------------------------------------
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     base = request.build_absolute_uri(reverse("open311:discovery", kwargs={"fmt": fmt}))
     data = {
@@ -136,15 +175,13 @@ def _service(kind: PaknKind) -> dict[str, Any]:
     }
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
     _jurisdiction(request.GET.get("jurisdiction_id"))
     return render(fmt, [_service(kind) for kind in PaknKind], "services", "service")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def service_definition(request: HttpRequest, service_code: str, fmt: str) -> HttpResponse:
     _kind(service_code)
     attributes = [
@@ -213,14 +250,24 @@ def _updated(pakn: Pakn) -> dt.datetime:
 def _parse_moment(name: str, text: str | None) -> dt.datetime | None:
     if not text:
         return None
-    moment = parse_datetime(text.replace(" ", "+"))  # a '+' in a query string arrives as ' '
-    if moment is None and (day := parse_date(text)) is not None:
-        moment = dt.datetime.combine(day, dt.time())
+    refused = Open311Error(
+        400, f"{name}: cần ngày giờ theo định dạng W3C, ví dụ 2026-03-02T09:00:00+07:00."
+    )
+    try:
+        moment = parse_datetime(text.replace(" ", "+"))  # a '+' in a query arrives as ' '
+        if moment is None and (day := parse_date(text)) is not None:
+            moment = dt.datetime.combine(day, dt.time())
+        if moment is not None and not timezone.is_aware(moment):
+            moment = moment.replace(tzinfo=ZONE)
+        if moment is not None:
+            moment.utcoffset()  # an offset beyond ±24 h fails here
+    except (ValueError, OverflowError):  # month 13, hour 25, offset +99:00
+        raise refused from None
     if moment is None:
-        raise Open311Error(
-            400, f"{name}: cần ngày giờ theo định dạng W3C, ví dụ 2026-03-02T09:00:00+07:00."
-        )
-    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=ZONE)
+        raise refused
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise Open311Error(400, f"{name}: năm phải từ {FIRST_YEAR} đến {LAST_YEAR}.")
+    return moment
 
 
 def _window(get: Any) -> tuple[dt.datetime, dt.datetime]:
@@ -251,7 +298,12 @@ def requests_matching(get: Any) -> QuerySet[Pakn]:
             _kind(kind)
         rows = rows.filter(kind__in=kinds)
     start, end = _window(get)
-    rows = rows.filter(received_at__gte=start, received_at__lte=end)
+    # Documents show moments to the second, so an end_date given to the second includes the
+    # whole of that second (a request listed as 09:00:00 is within end_date=09:00:00).
+    if end.microsecond == 0:
+        rows = rows.filter(received_at__gte=start, received_at__lt=end + dt.timedelta(seconds=1))
+    else:
+        rows = rows.filter(received_at__gte=start, received_at__lte=end)
     statuses = _codes(get.get("status"))
     if not set(statuses) <= {"open", "closed"}:
         raise Open311Error(400, "status chỉ nhận open, closed.")
@@ -263,8 +315,7 @@ def requests_matching(get: Any) -> QuerySet[Pakn]:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
-@open311
+@open311_only("GET", "POST")
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _create(request, fmt)
@@ -272,8 +323,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     return render(fmt, [request_document(p) for p in rows], "service_requests", "request")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
     pakn = selectors.pakn_with_last_event().select_related("unit").filter(code=request_id).first()
     if pakn is None:
@@ -281,8 +331,7 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpRespo
     return render(fmt, [request_document(pakn)], "service_requests", "request")
 
 
-@require_GET
-@open311
+@open311_only("GET")
 def token(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     try:
         pk = signing.loads(token, salt=TOKEN_SALT)
@@ -300,8 +349,46 @@ def _name(post: Any) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _field_limit(name: str) -> int:
+    limit = getattr(Pakn._meta.get_field(name), "max_length", None)
+    assert isinstance(limit, int)
+    return limit
+
+
+# (POST field, label, the Pakn field whose length bounds it) — the portal's limits.
+POSTED = (
+    ("description", "description", "content"),
+    ("phone", "phone", "submitter_phone"),
+    ("email", "email", "submitter_email"),
+    ("address_string", "address_string", "submitter_address"),
+    ("first_name", "first_name", "submitter_name"),
+    ("last_name", "last_name", "submitter_name"),
+)
+
+
+def _check_posted(post: Any) -> None:
+    """Every value a client sends: no NUL byte, and no longer than where it is stored."""
+    for key, values in post.lists():
+        for value in values:
+            if problem := text_problem(value, max_length=20000, label=key[:40]):
+                raise Open311Error(400, problem)
+    for field, label, column in POSTED:
+        if problem := text_problem(post.get(field, ""), max_length=_field_limit(column)):
+            raise Open311Error(400, f"{label}: {problem}")
+    if len(_name(post)) > _field_limit("submitter_name"):
+        raise Open311Error(
+            400, f"first_name, last_name: dài quá {_field_limit('submitter_name')} ký tự."
+        )
+    if email := post.get("email", "").strip():
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise Open311Error(400, "email: địa chỉ thư điện tử không hợp lệ.") from None
+
+
 def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     post = request.POST
+    _check_posted(post)
     if services.api_key_check(post.get("api_key", "")) is None:
         raise Open311Error(403, "Khóa API (api_key) không hợp lệ hoặc đã bị thu hồi.")
     kind = _kind(post.get("service_code"))

@@ -16,4 +16,6 @@ urlpatterns = [
     re_path(r"^requests" + FMT, open311.requests, name="requests"),
     re_path(r"^requests/(?P<request_id>[\w-]+)" + FMT, open311.request_detail, name="request"),
     re_path(r"^tokens/(?P<token>[\w:.-]+)" + FMT, open311.token, name="token"),
+    # Anything else is answered in the Open311 error document too.
+    re_path(r"^(?P<path>.*)$", open311.not_found),
 ]

@@ -1,6 +1,5 @@
 """Files attached to dossiers: PDF, JPEG and PNG recognised by content, with a checksum."""
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,14 +14,12 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.catalog.models import ProcedureDocument
 from motcua.dossiers.models import Attachment, AttachmentKind, Dossier
+from motcua.lib import uploads
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# Leading bytes of each accepted format: the file name and the browser's claim are not trusted.
-SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "application/pdf"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-)
+# What a file is, by content: the shared check in motcua/lib/uploads.py.
+SIGNATURES = uploads.SIGNATURES
+Inspected = uploads.Inspected
 
 
 @dataclass(frozen=True)
@@ -32,13 +29,6 @@ class NewFile:
     file: File  # type: ignore[type-arg]
     document: ProcedureDocument | None = None
     digitised: bool = False
-
-
-@dataclass(frozen=True)
-class Inspected:
-    content_type: str
-    size: int
-    sha256: str
 
 
 # Names of files written since the innermost `files_removed_on_failure` began.
@@ -72,23 +62,18 @@ def max_bytes() -> int:
 
 
 def inspect(upload: File) -> Inspected:  # type: ignore[type-arg]
-    """Type, size and checksum of `upload`, or ValidationError when it is not acceptable."""
-    upload.seek(0)
-    head = upload.read(16)
-    content_type = next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
-    if content_type is None:
-        raise ValidationError("Chỉ nhận tệp PDF, JPEG hoặc PNG.", code="file_type")
-    digest, size = hashlib.sha256(head), len(head)
-    for chunk in iter(lambda: upload.read(1 << 16), b""):
-        digest.update(chunk)
-        size += len(chunk)
-        if size > max_bytes():
-            raise ValidationError(
-                f"Tệp vượt quá dung lượng cho phép ({max_bytes() // (1024 * 1024)} MB).",
-                code="file_size",
-            )
-    upload.seek(0)
-    return Inspected(content_type, size, digest.hexdigest())
+    """Type, size and checksum of `upload`, or ValidationError (naming the file) when it is
+    not acceptable: PDF (that opens as one), JPEG or PNG, within the size limit."""
+    return uploads.inspect_upload(upload, max_bytes=max_bytes())
+
+
+def inspect_named(upload: File, error: type[ValidationError]) -> Inspected:  # type: ignore[type-arg]
+    """`inspect`, with a refusal raised as `error` whose message names the file."""
+    try:
+        return inspect(upload)
+    except ValidationError as refused:
+        name = str(getattr(upload, "name", "") or "tệp").rsplit("/", 1)[-1]
+        raise error(f"Tệp “{name}”: {refused.messages[0]}", code="invalid") from None
 
 
 def store(
@@ -113,8 +98,8 @@ def store(
         uploaded_by=actor,
         at=timezone.now(),
     )
-    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-    attachment.file.save(f"{inspected.sha256[:16]}.{extension[inspected.content_type]}", new.file)
+    extension = uploads.EXTENSIONS[inspected.content_type]
+    attachment.file.save(f"{inspected.sha256[:16]}.{extension}", new.file)
     remember_written(attachment.file.name)
     return attachment
 

@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, OutboxChannel, OutboxMessage
+from motcua.lib.mail import console_line
 from motcua.workdays.timecalc import ZONE
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,8 @@ class SmsBackend(ABC):
 
 
 class ConsoleSmsBackend(SmsBackend):
-    """Development: print the message (a developer's own terminal, not a log)."""
+    """Print the message: whole in development; outside it, a masked number and no text (the
+    console may end in a system log, and the text can hold a one-time code)."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
@@ -46,7 +48,7 @@ class ConsoleSmsBackend(SmsBackend):
     def send(self, *, phone: str, text: str) -> None:
         import sys
 
-        print(f"SMS → {phone}: {text}", file=self.stream or sys.stdout)
+        print(console_line("SMS", phone, text), file=self.stream or sys.stdout)
 
 
 class FileSmsBackend(SmsBackend):

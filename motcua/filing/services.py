@@ -5,6 +5,7 @@ Views call these; each write is one function. Submission and the supplement go t
 """
 
 import datetime as dt
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -31,6 +32,9 @@ APPLICANT_KEYS = (
     "name", "personal_id", "organisation_id", "phone", "email", "address",
     "representative_name", "representative_id", "representative_authorisation",
 )  # fmt: skip
+
+
+log = logging.getLogger(__name__)
 
 
 class FilingError(ValidationError):
@@ -253,7 +257,14 @@ def _submit_once(filing: Filing) -> Dossier:
 
 
 def _new_file(row: FilingFile) -> attachments.NewFile:
-    row.file.open("rb")
+    try:
+        row.file.open("rb")
+    except FileNotFoundError:  # a restore without the media folder: ask for it again
+        log.error("filing file %s: stored file is missing", row.pk)
+        raise FilingError(
+            f"Tệp “{row.original_name}” không còn trên máy chủ. Vui lòng xóa và tải lên lại.",
+            code="file",
+        ) from None
     upload = File(row.file.file, name=row.original_name)
     return attachments.NewFile(file=upload, document=row.document)
 

@@ -18,3 +18,12 @@ def client_address(request: HttpRequest) -> str:
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
     return forwarded[-proxies] if len(forwarded) >= proxies else remote
+
+
+def public_url(request: HttpRequest, path: str = "/") -> str:
+    """An absolute link for citizens to `path`: on `MOTCUA_PUBLIC_URL` when it is set (staff may
+    print a receipt from an internal address that citizens cannot reach), else this request's."""
+    base = settings.MOTCUA_PUBLIC_URL
+    if base:
+        return base.rstrip("/") + "/" + path.lstrip("/")
+    return request.build_absolute_uri(path)

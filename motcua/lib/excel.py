@@ -8,9 +8,25 @@ from typing import TYPE_CHECKING, Any
 # written, not when Django starts (bench/startup.py).
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
 _MAX_WIDTH = 60
+# Text starting with one of these could be taken for a formula by a spreadsheet program (OWASP
+# "CSV injection"): such cells are written as text, marked so Excel keeps them text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_write(sheet: "Worksheet", row: int, column: int, value: Any) -> "Cell | MergedCell":
+    """Put `value` in a cell; text is always a value, never a formula (every export uses this,
+    directly or through `sheet_write`)."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # Excel shows it as text, even after editing
+    return cell
 
 
 def sheet_write(
@@ -21,14 +37,14 @@ def sheet_write(
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(title)
-    sheet.append(list(headers))
-    for cell in sheet[1]:
+    for column, header in enumerate(headers, start=1):
+        cell = cell_write(sheet, 1, column, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [len(header) for header in headers]
-    for row in rows:
-        sheet.append(list(row))
+    for number, row in enumerate(rows, start=2):
         for i, value in enumerate(row):
+            cell_write(sheet, number, i + 1, value)
             longest = max((len(line) for line in str(value or "").splitlines()), default=0)
             widths[i] = max(widths[i], longest)
     for i, width in enumerate(widths, start=1):

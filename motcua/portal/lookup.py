@@ -29,7 +29,8 @@ class Outcome(enum.Enum):
     FOUND = "found"
     NOT_FOUND = "not_found"  # unknown code and wrong factor alike: nothing tells them apart
     ADDRESS_LIMITED = "address_limited"
-    CODE_LIMITED = "code_limited"
+    CODE_LIMITED = "code_limited"  # this address gave too many wrong factors for this code
+    CODE_SLOWED = "code_slowed"  # many wrong factors from everywhere: one try a minute
 
 
 @dataclass(frozen=True)
@@ -62,16 +63,36 @@ def factor_matches(dossier: Dossier, factor: str) -> bool:
     return matched
 
 
+def _wrong(code: str, address: str) -> None:
+    throttle.record(throttle.PER_ADDRESS, address)
+    throttle.record(throttle.PER_CODE_ADDRESS, f"{code}|{address}")
+    throttle.record(throttle.PER_CODE, code)
+
+
 def lookup(*, code: str, factor: str, address: str) -> Lookup:
-    """Find the dossier `code` if `factor` is right, within both throttles."""
+    """Find the dossier `code` if `factor` is right, within the throttles.
+
+    Only wrong answers are counted: per address (any code), per code and address (the lock a
+    guesser meets), and per code overall (past which the code is slowed down for everyone,
+    never locked, so nobody can lock the owner out by typing wrong digits on purpose).
+    """
     code = normalise_code(code)
-    if not throttle.attempt(throttle.PER_ADDRESS, address):
+    address_over, code_address_over, code_over = throttle.exceeded_each(
+        [
+            (throttle.PER_ADDRESS, address),
+            (throttle.PER_CODE_ADDRESS, f"{code}|{address}"),
+            (throttle.PER_CODE, code),
+        ]
+    )
+    if address_over:
         return Lookup(Outcome.ADDRESS_LIMITED)
-    if throttle.exceeded(throttle.PER_CODE, code):
+    if code_address_over:
         return Lookup(Outcome.CODE_LIMITED)
+    if code_over and not throttle.attempt(throttle.SLOWED_CODE, code):
+        return Lookup(Outcome.CODE_SLOWED)
     dossier = Dossier.objects.filter(code=code).first()
     if dossier is None or not factor_matches(dossier, factor):
-        throttle.attempt(throttle.PER_CODE, code)
+        _wrong(code, address)
         return Lookup(Outcome.NOT_FOUND)
     return Lookup(Outcome.FOUND, dossier)
 

@@ -26,7 +26,7 @@ from motcua.filing import otp
 from motcua.filing import selectors as filing_selectors
 from motcua.filing.forms import CodeForm, ContactForm
 from motcua.filing.models import ContactKind
-from motcua.lib.client import client_address
+from motcua.lib.client import client_address, public_url
 
 # The portal's database-backed throttle is shared: it counts per client address across servers.
 from motcua.portal import throttle
@@ -190,7 +190,7 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
             "pakn": pakn,
             "token": token,
             "info_form": InfoForm(),
-            "follow_url": request.build_absolute_uri(reverse("pakn:follow", args=[token])),
+            "follow_url": public_url(request, reverse("pakn:follow", args=[token])),
             "may_react": pakn.status == PaknStatus.PUBLISHED and not pakn.reaction,
         },
     )

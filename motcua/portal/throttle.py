@@ -1,56 +1,91 @@
-"""Throttles for the public dossier lookup: per client address and per dossier code.
+"""Throttles for the citizen pages (dossier lookup, petitions), over `motcua.lib.throttle`.
 
-Counts live in `LookupAttempt` rows so that they hold across processes and servers. Keys are
-keyed hashes (HMAC with the secret key) of the address or the code: no address or code is
-stored in clear. A check counts first and inserts only when under the limit, so a client
-hammering the page adds no rows; two requests racing at the limit may both pass, which costs
-at most one extra attempt per concurrent request and is acceptable for this purpose.
+Counters live in the throttle cache when `MOTCUA_CACHE_URL` names one, otherwise in
+`LookupAttempt` rows, shared by every app server. Only failures are counted for the lookup: a
+correct lookup costs nothing, so a commune centre's kiosk or a family behind one connection is
+never refused for using the service. Old rows are deleted by `purge_throttles` (daily
+timer, docs/deploy.md), not on each request. Two requests racing at a limit may both pass,
+which costs at most one extra attempt per concurrent request and is acceptable here.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
+from motcua.lib.throttle import Limit, Store, key_for, store_for
 from motcua.portal.models import LookupAttempt
 
+__all__ = ["Limit", "attempt", "exceeded", "exceeded_each", "purge", "record"]
 
-@dataclass(frozen=True)
-class Limit:
-    name: str
-    attempts: int
-    window: dt.timedelta
-
-
-# Every lookup attempt from one address (form posts and tokens that do not verify).
+# Failed lookups (wrong factor, unknown code, QR token that does not verify) from one address.
 PER_ADDRESS = Limit("address", 10, dt.timedelta(minutes=15))
-# Wrong second factors for one dossier code, from any address: stops a distributed guess of
-# the 10 000 possible four-digit endings. Unknown codes count the same, so the throttle does
-# not reveal which codes exist.
-PER_CODE = Limit("code", 5, dt.timedelta(hours=1))
-_LONGEST = max(PER_ADDRESS.window, PER_CODE.window)
+# Wrong second factors for one dossier code from one address: at most 5 an hour, after which
+# that address may not try this code for the hour. The owner, elsewhere, is not affected.
+PER_CODE_ADDRESS = Limit("code-address", 5, dt.timedelta(hours=1))
+# Wrong second factors for one code from every address together: past this many in the hour
+# the code is slowed down (one try a minute, from anyone) rather than locked, which bounds a
+# distributed guess of the 10 000 endings without letting a stranger lock the owner out.
+# Unknown codes count the same, so the throttle does not reveal which codes exist.
+PER_CODE = Limit("code", 20, dt.timedelta(hours=1))
+SLOWED_CODE = Limit("code-slow", 1, dt.timedelta(minutes=1))
+LONGEST = dt.timedelta(hours=1)
 
 
-def key_for(limit: Limit, value: str) -> str:
-    return salted_hmac(f"motcua.portal.throttle.{limit.name}", value).hexdigest()[:64]
+class DbStore(Store):
+    def count(self, key: str, limit: Limit, now: dt.datetime) -> int:
+        return LookupAttempt.objects.filter(key=key, at__gt=now - limit.window).count()
+
+    def add(self, key: str, limit: Limit, now: dt.datetime) -> None:
+        LookupAttempt.objects.create(key=key, at=now)
+
+    def clear(self, key: str, limit: Limit) -> None:
+        LookupAttempt.objects.filter(key=key).delete()
+
+    def counts(self, checks: list[tuple[str, Limit]], now: dt.datetime) -> list[int]:
+        """One query for every check: a count per key, each over its own window."""
+        aggregates = {
+            f"n{i}": Count("pk", filter=Q(key=key, at__gt=now - limit.window))
+            for i, (key, limit) in enumerate(checks)
+        }
+        oldest = now - max(limit.window for _, limit in checks)
+        keys = [key for key, _ in checks]
+        found = LookupAttempt.objects.filter(key__in=keys, at__gt=oldest).aggregate(**aggregates)
+        return [int(found[f"n{i}"] or 0) for i in range(len(checks))]
 
 
-def _recent(key: str, limit: Limit, now: dt.datetime) -> int:
-    return LookupAttempt.objects.filter(key=key, at__gt=now - limit.window).count()
+def _store() -> Store:
+    return store_for(DbStore())
+
+
+def exceeded_each(checks: list[tuple[Limit, str]]) -> list[bool]:
+    """`exceeded` for several (limit, value) pairs, in one round trip."""
+    keyed = [(key_for(limit, value), limit) for limit, value in checks]
+    found = _store().counts(keyed, timezone.now())
+    return [n >= limit.attempts for n, (_, limit) in zip(found, keyed, strict=True)]
 
 
 def exceeded(limit: Limit, value: str) -> bool:
     """Whether `value` has used up its attempts in the window (nothing is recorded)."""
-    return _recent(key_for(limit, value), limit, timezone.now()) >= limit.attempts
+    return _store().count(key_for(limit, value), limit, timezone.now()) >= limit.attempts
+
+
+def record(limit: Limit, value: str) -> None:
+    """Count one attempt under `limit`."""
+    _store().add(key_for(limit, value), limit, timezone.now())
 
 
 def attempt(limit: Limit, value: str) -> bool:
     """Count one attempt under `limit` if any is left; False when the limit is reached."""
-    now = timezone.now()
-    key = key_for(limit, value)
-    LookupAttempt.objects.filter(at__lt=now - _LONGEST).delete()
-    if _recent(key, limit, now) >= limit.attempts:
+    store, now, key = _store(), timezone.now(), key_for(limit, value)
+    if store.count(key, limit, now) >= limit.attempts:
         return False
-    LookupAttempt.objects.create(key=key, at=now)
+    store.add(key, limit, now)
     return True
+
+
+def purge(now: dt.datetime | None = None) -> int:
+    """Delete attempts older than the longest window; the number deleted."""
+    now = now or timezone.now()
+    deleted, _ = LookupAttempt.objects.filter(at__lt=now - LONGEST).delete()
+    return deleted

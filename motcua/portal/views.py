@@ -36,6 +36,10 @@ LIMITS = {
         "Mã hồ sơ này đã bị nhập sai nhiều lần nên tạm khóa tra cứu trong 1 giờ. Vui lòng thử "
         "lại sau hoặc liên hệ Bộ phận Một cửa."
     ),
+    access.Outcome.CODE_SLOWED: gettext_lazy(
+        "Mã hồ sơ này vừa bị nhập sai nhiều lần nên tạm thời chỉ tra cứu được mỗi phút một "
+        "lần. Vui lòng thử lại sau 1 phút."
+    ),
 }
 BAD_LINK = gettext_lazy(
     "Liên kết tra cứu không hợp lệ. Vui lòng nhập mã hồ sơ và 4 số cuối để tra cứu."

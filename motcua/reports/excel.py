@@ -6,6 +6,7 @@ from decimal import Decimal
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from motcua.lib.excel import cell_write
 from motcua.reports.periods import Period
 from motcua.reports.selectors import Figures
 
@@ -62,17 +63,17 @@ def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
     sheet.title = "Bao cao"
     width = 2 + sum(len(cols) for _, cols in COLUMNS)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.cell(1, 1, title).font = Font(bold=True, size=13)
-    sheet.cell(2, 1, f"Kỳ báo cáo: từ {period.first:%d/%m/%Y} đến {period.last:%d/%m/%Y}")
+    cell_write(sheet, 1, 1, title).font = Font(bold=True, size=13)
+    cell_write(sheet, 2, 1, f"Kỳ báo cáo: từ {period.first:%d/%m/%Y} đến {period.last:%d/%m/%Y}")
     _header(sheet)
     for i, row in enumerate(rows, start=1):
         r = 5 + i
-        sheet.cell(r, 1, i if i < len(rows) else "")
-        sheet.cell(r, 2, row.label)
+        cell_write(sheet, r, 1, i if i < len(rows) else "")
+        cell_write(sheet, r, 2, row.label)
         column = 3
         for _, cols in COLUMNS:
             for _, value in cols:
-                sheet.cell(r, column, value(row))
+                cell_write(sheet, r, column, value(row))
                 column += 1
     out = BytesIO()
     book.save(out)
@@ -85,15 +86,15 @@ def _header(sheet) -> None:  # type: ignore[no-untyped-def]
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for column, text in ((1, "STT"), (2, "Thủ tục / lĩnh vực / đơn vị")):
         sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
-        sheet.cell(4, column, text).alignment = centre
+        cell_write(sheet, 4, column, text).alignment = centre
     column = 3
     for group, cols in COLUMNS:
         sheet.merge_cells(
             start_row=4, start_column=column, end_row=4, end_column=column + len(cols) - 1
         )
-        sheet.cell(4, column, group).alignment = centre
+        cell_write(sheet, 4, column, group).alignment = centre
         for offset, (name, _) in enumerate(cols):
-            sheet.cell(5, column + offset, name).alignment = centre
+            cell_write(sheet, 5, column + offset, name).alignment = centre
         column += len(cols)
 
 
@@ -149,8 +150,8 @@ def index766_workbook(
     )
     first = book["Xep hang"]
     first.insert_rows(1, 2)
-    first.cell(1, 1, title).font = Font(bold=True, size=13)
-    first.cell(2, 1, f"Kỳ: từ {period.first:%d/%m/%Y} đến {period.last:%d/%m/%Y}")
+    cell_write(first, 1, 1, title).font = Font(bold=True, size=13)
+    cell_write(first, 2, 1, f"Kỳ: từ {period.first:%d/%m/%Y} đến {period.last:%d/%m/%Y}")
     first.freeze_panes = "A4"
     out = BytesIO()
     book.save(out)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from motcua.accounts.access import units_for_user
 from motcua.accounts.models import Role, User
+from motcua.lib.client import public_url
 from motcua.surveys import selectors, services
 from motcua.surveys.forms import AnswerForm, CampaignForm, PeriodForm
 from motcua.surveys.models import Campaign
@@ -92,7 +93,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if found.unit_id not in units_for_user(_user(request), ORGANISER_ROLES):
         raise Http404
     try:
-        sent = services.campaign_invite(campaign=found, base_url=request.build_absolute_uri("/"))
+        sent = services.campaign_invite(campaign=found, base_url=public_url(request))
     except services.SurveyError as error:
         messages.error(request, error.messages[0])
     else:

@@ -18,6 +18,7 @@ from motcua.api.govstack import statistics_of
 from motcua.api.models import GovstackApplication, GovstackForm, GovstackService
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStatus
 from motcua.dossiers.tests.conftest import Clock, World, make_world
+from motcua.lib.uploads import sample_pdf
 
 BASE = "/govstack/registration/"
 OTHER = "VN/GOV/000.00.00.H99/other-commune"
@@ -226,7 +227,7 @@ def test_filters_and_windows(gs: World) -> None:
 
 
 def test_documents_are_stored_and_served_back_to_their_client_only(gs: World) -> None:
-    content = b"%PDF-1.4 test"
+    content = sample_pdf()
     done = call("post", "documents", data={"file": base64.b64encode(content).decode()})
     assert done.status_code == 200
     url = done.json()["url"]
@@ -235,6 +236,8 @@ def test_documents_are_stored_and_served_back_to_their_client_only(gs: World) ->
     assert call("get", f"documents/{ref}", client_id=OTHER).status_code == 404
     assert call("post", "documents").status_code == 400
     assert call("post", "documents", data={"file": "***"}).status_code == 400
+    fake = base64.b64encode(b"%PDF-1.4 not really").decode()
+    assert call("post", "documents", data={"file": fake}).status_code == 400
 
 
 def test_statistics_count_the_decisions(gs: World) -> None:

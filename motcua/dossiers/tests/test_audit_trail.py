@@ -10,8 +10,9 @@ from motcua.dossiers.attachments import NewFile
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.conftest import World
 from motcua.dossiers.tests.factories import APPLICANT
+from motcua.lib.uploads import sample_pdf
 
-SCAN = b"%PDF-1.7\n" + b"to khai" * 40
+SCAN = sample_pdf()
 
 
 def signed_in(user) -> Client:  # type: ignore[no-untyped-def]

@@ -10,8 +10,9 @@ from motcua.dossiers.attachments import NewFile
 from motcua.dossiers.models import NATIONAL_STATUS, Dossier, DossierStatus
 from motcua.dossiers.tests.conftest import Clock, World, at
 from motcua.dossiers.tests.factories import APPLICANT, received
+from motcua.lib.uploads import sample_pdf
 
-PDF = b"%PDF-1.7\n" + b"x" * 100
+PDF = sample_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"y" * 100
 
 

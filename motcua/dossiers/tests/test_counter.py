@@ -16,8 +16,9 @@ from motcua.catalog.tests.factories import make_procedure
 from motcua.dossiers import printing
 from motcua.dossiers.models import Attachment, Dossier, DossierCodeCounter, DossierEvent
 from motcua.dossiers.tests.conftest import World
+from motcua.lib.uploads import sample_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -11,6 +11,7 @@ from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.tests.conftest import Clock, World, at
 from motcua.dossiers.tests.factories import in_status, received, submitted
+from motcua.lib.uploads import sample_pdf
 
 S = DossierStatus
 
@@ -241,7 +242,7 @@ def test_supplement_files_posted_with_the_form_are_stored_as_supplements(
     dossier = workflow.request_supplement(
         dossier=received(world), actor=world.receiver, missing=["Tờ khai"]
     )
-    scan = SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    scan = SimpleUploadedFile("to-khai.pdf", sample_pdf(), content_type="application/pdf")
     response = as_user(client, world.receiver).post(
         url(dossier, "da-bo-sung"), {"uploads": [scan], "note": ""}
     )

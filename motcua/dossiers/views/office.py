@@ -1,16 +1,20 @@
 """The back office: inboxes per role and the dossier page (actions are in office_actions)."""
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
 
 from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, User
@@ -37,6 +41,8 @@ from motcua.dossiers.selectors import (
 from motcua.dossiers.views.office_actions import actions_for
 from motcua.dossiers.workflow import TRANSITIONS
 from motcua.workdays.timecalc import working_time_between
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 
@@ -249,13 +255,32 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     """One stored file of a dossier in the user's units, shown in the browser (PDF, JPEG and
-    PNG only are ever stored, checked by content); every opening is in the audit trail."""
+    PNG only are ever stored, checked by content); every opening is in the audit trail.
+
+    Behind nginx (`MOTCUA_ACCEL_REDIRECT_PREFIX`, docs/deploy.md) the file itself is sent by
+    nginx from an internal location, after this view has checked access."""
     user: User = request.user  # type: ignore[assignment]
     dossier = get_dossier_for_user(user, pk)
     stored = get_object_or_404(dossier.attachments, pk=attachment_pk)
+    if not stored.file.name or not stored.file.storage.exists(stored.file.name):
+        # A database restored without its media folder: say so, and tell the administrator.
+        log.error("attachment %s of dossier %s: stored file is missing", stored.pk, dossier.pk)
+        message = (
+            f"Tệp “{stored.original_name}” của hồ sơ {dossier.code} không còn trên máy chủ "
+            "(có thể do khôi phục dữ liệu thiếu thư mục tệp). Vui lòng báo quản trị hệ thống."
+        )
+        return render(request, "refused.html", {"status": 404, "message": message}, status=404)
     record_access(request, AccessAction.DOWNLOAD, f"Tệp số {stored.pk}, hồ sơ {dossier.code}")
+    prefix = settings.MOTCUA_ACCEL_REDIRECT_PREFIX
+    if prefix:
+        response = HttpResponse(content_type=stored.content_type)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + str(stored.file.name)
+        response["Content-Disposition"] = str(
+            content_disposition_header(False, stored.original_name)
+        )
+        return response
     return FileResponse(
         stored.file.open("rb"), content_type=stored.content_type, filename=stored.original_name
     )

@@ -15,6 +15,7 @@ from motcua.dossiers import printing
 from motcua.dossiers.forms import RegisterFilterForm
 from motcua.dossiers.models import CounterRefusal, Dossier
 from motcua.dossiers.selectors import dossiers_for_user, get_dossier_for_user, get_refusal_for_user
+from motcua.lib.client import public_url
 
 # The event that makes each form part of a dossier's history (Mẫu 06 needs a receipt).
 FORM_EVENTS: dict[int, tuple[str, ...]] = {
@@ -49,7 +50,7 @@ def forms_of(dossier: Dossier) -> list[int]:
 
 
 def _status_url(request: HttpRequest, dossier: Dossier) -> str:
-    return printing.status_url_for(dossier, request.build_absolute_uri("/"))
+    return printing.status_url_for(dossier, public_url(request))
 
 
 def _options(request: HttpRequest, number: int) -> dict[str, int]:

@@ -129,10 +129,7 @@ def _create(
     applicant.validate()
     _check_request(version, case)
     _check_offered(version, receiving_unit)
-    try:
-        inspected = [attachments.inspect(new.file) for new in files]
-    except ValidationError as error:
-        raise WorkflowError(error.messages[0], code="invalid") from None
+    inspected = [attachments.inspect_named(new.file, WorkflowError) for new in files]
     dossier = Dossier.objects.create(
         code=codes.new_code(receiving_unit, now),
         procedure_version=version,
@@ -429,10 +426,7 @@ def supplement_received(
         dossier = lock(dossier)
         before = dossier.status
         check(dossier, "supplement_received", actor)
-        try:
-            inspected = [attachments.inspect(new.file) for new in files]
-        except ValidationError as error:
-            raise WorkflowError(error.messages[0], code="invalid") from None
+        inspected = [attachments.inspect_named(new.file, WorkflowError) for new in files]
         minutes = end_pause(dossier, timezone.now())
         for new, found in zip(files, inspected, strict=True):
             attachments.store(

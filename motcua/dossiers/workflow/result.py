@@ -1,6 +1,5 @@
 """The result: signing, numbering and issuing, returning it to the applicant."""
 
-from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -37,10 +36,7 @@ def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
 def _result_file(upload: File | None) -> None:  # type: ignore[type-arg]
     if upload is None:
         return
-    try:
-        attachments.inspect(upload)
-    except ValidationError as error:
-        raise WorkflowError(error.messages[0], code="invalid") from None
+    attachments.inspect_named(upload, WorkflowError)
 
 
 def issue_result(

@@ -18,8 +18,9 @@ from motcua.dossiers.tests.conftest import (  # noqa: F401
     fast_passwords,
     make_world,
 )
+from motcua.lib.uploads import sample_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = sample_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 EXTRA_FIELDS = [
     {"name": "ngay_sinh", "label": "Ngày sinh của trẻ", "type": "date", "required": True},

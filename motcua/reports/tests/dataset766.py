@@ -20,10 +20,11 @@ from motcua.dossiers.tests.factories import APPLICANT
 from motcua.feedback import workflow as pakn_workflow
 from motcua.feedback.models import Pakn
 from motcua.feedback.tests.conftest import make_pakn
+from motcua.lib.uploads import sample_pdf
 from motcua.reports.rollups import update_rollups
 from motcua.surveys.models import Level, Rating, RatingChannel
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf()
 
 
 @dataclass
