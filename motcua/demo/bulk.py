@@ -26,7 +26,7 @@ from django.db import connection, connections, transaction
 from django.db.models import Field, FileField, JSONField, Model
 from django.utils import timezone
 
-from motcua.accounts.models import OrgUnit, Role, User
+from motcua.accounts.models import OrgUnit, User
 from motcua.catalog.models import ProcedureVersion, ProcessStep
 from motcua.demo.generate import Clock, Plan
 from motcua.dossiers import clock as dclock
@@ -36,9 +36,20 @@ from motcua.dossiers.models import (
     Dossier,
     DossierCodeCounter,
     DossierEvent,
+    ReturnMethod,
 )
-from motcua.dossiers.workflow import Applicant
+from motcua.dossiers.workflow import Applicant, late_supplement_cause
 from motcua.dossiers.workflow.core import label_of
+from motcua.dossiers.workflow.intake import appointment
+from motcua.dossiers.workflow.processing import (
+    assign_payload,
+    desk_deadline,
+    enter_step,
+    forward_payload,
+    step_after_reception,
+    unit_receiver,
+)
+from motcua.dossiers.workflow.result import clerk_receiver, desk_receiver
 from motcua.dossiers.workflow.table import (
     APPLICANT_LABEL,
     BACK_FROM_PAUSE,
@@ -101,7 +112,8 @@ class BulkDriver:
     def __init__(self, clock: Clock, batch: int = 5000, fresh: bool | None = None) -> None:
         self.clock, self.batch = clock, batch
         self.calendars: dict[int, WorkCalendar] = {}
-        self.first_steps: dict[int, ProcessStep | None] = {}
+        self.steps: dict[int, list[ProcessStep]] = {}  # each version's process, in order
+        self.receivers: dict[tuple[Callable[[OrgUnit], str], int], str] = {}
         self.counters: dict[tuple[int, dt.date], int] = {}
         self.touched: set[tuple[int, dt.date]] = set()
         self.dossiers: list[Dossier] = []
@@ -128,12 +140,18 @@ class BulkDriver:
         self.touched.add(key)
         return f"{codes.unit_prefix(unit)}-{day:%y%m%d}-{self.counters[key]:04d}"
 
-    def _first_step(self, version: ProcedureVersion) -> ProcessStep | None:
-        if version.pk not in self.first_steps:
-            steps = list(version.steps.order_by("order"))
-            after = [step for step in steps if step.role != Role.RECEIVER]
-            self.first_steps[version.pk] = after[0] if after else (steps[0] if steps else None)
-        return self.first_steps[version.pk]
+    def _steps(self, version: ProcedureVersion) -> list[ProcessStep]:
+        if version.pk not in self.steps:
+            self.steps[version.pk] = list(version.steps.order_by("order"))
+        return self.steps[version.pk]
+
+    def _receiver(self, who: Callable[[OrgUnit], str], unit: OrgUnit) -> str:
+        """The workflow's receiver label (`who`: unit_receiver, clerk_receiver…) for `unit`,
+        read once per unit: the staff do not change while dossiers are generated."""
+        key = (who, unit.pk)
+        if key not in self.receivers:
+            self.receivers[key] = who(unit)
+        return self.receivers[key]
 
     def _record(
         self, d: Dossier, action: str, actor: User | None, *, from_status: str, **event: Any
@@ -214,16 +232,18 @@ class BulkDriver:
     # -- the actions ------------------------------------------------------------------------
 
     def receive(self, *, actor: User, version: ProcedureVersion, receiving_unit: OrgUnit,
-                applicant: Applicant, channel: int) -> Dossier:  # fmt: skip
+                applicant: Applicant, channel: int, sets: int = 1,
+                collect_method: str = ReturnMethod.COUNTER) -> Dossier:  # fmt: skip
         now = self.clock.now
         start, due = self._clock_fields(version, channel, receiving_unit, now)
         d = self._new(
             "receive", version, receiving_unit, channel, applicant,
-            received_at=now, clock_started_at=start, due_at=due,
+            received_at=now, clock_started_at=start, due_at=due, sets=sets,
+            collect_method=collect_method,
         )  # fmt: skip
         self._record(
             d, "receive", actor, from_status="", at=now, note="",
-            payload={"channel": channel, "files": 0, "documents": []},
+            payload={"channel": channel, "files": 0, "documents": [], **appointment(d)},
         )  # fmt: skip
         return d
 
@@ -245,7 +265,7 @@ class BulkDriver:
         d.clock_started_at, d.due_at = self._clock_fields(
             d.procedure_version, d.channel, d.receiving_unit, d.submitted_at
         )
-        self._record(d, "accept_online", actor, from_status=before, note="")
+        self._record(d, "accept_online", actor, from_status=before, note="", payload=appointment(d))
         return d
 
     def refuse(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier:
@@ -259,18 +279,24 @@ class BulkDriver:
             self._end_pause(dossier, restore=False)
         self._record(
             dossier, "withdraw", actor, from_status=before, note="",
-            payload={"request_date": request_date.isoformat()},
+            payload={
+                "request_date": request_date.isoformat(),
+                "online_request": dossier.withdrawal_requested_at is not None,
+            },
         )  # fmt: skip
         return dossier
 
     def request_supplement(self, *, dossier: Dossier, actor: User,
                            missing: list[str]) -> Dossier:  # fmt: skip
-        before = dossier.status
+        before, now = dossier.status, self.clock.now
+        late_cause = late_supplement_cause(dossier, now)
         self._pause(dossier)
         dossier.supplement_count += 1
+        dossier.late_by_supplement = dossier.late_by_supplement or bool(late_cause)
         self._record(
-            dossier, "request_supplement", actor, from_status=before, note="",
-            payload={"missing": missing, "request_number": dossier.supplement_count},
+            dossier, "request_supplement", actor, from_status=before, at=now, note="",
+            payload={"missing": missing, "request_number": dossier.supplement_count,
+                     **({"makes_late": late_cause} if late_cause else {})},
         )  # fmt: skip
         return dossier
 
@@ -285,27 +311,25 @@ class BulkDriver:
 
     def forward(self, *, dossier: Dossier, actor: User) -> Dossier:
         d, before, now = dossier, dossier.status, self.clock.now
+        steps = self._steps(d.procedure_version)
+        deadline = desk_deadline(d, steps[0] if steps else None, self._cal)
         d.current_unit = d.deciding_unit
-        step = self._first_step(d.procedure_version)
-        d.current_step, d.assignee = step, None
-        if step is None:
-            d.step_started_at = d.step_due_at = None
-        else:
-            d.current_unit = routing.step_unit(d, step) or d.current_unit
-            d.step_started_at = now
-            d.step_due_at = dclock.step_deadline(step, now, self._cal(d.receiving_unit))
+        enter_step(d, step_after_reception(steps), now, self._cal)
         self._record(
             d, "forward", actor, from_status=before, at=now, note="",
-            step_deadline=d.step_due_at, payload={"to_unit": d.current_unit_id},
+            step_deadline=deadline, timing=dclock.timing(now, deadline),
+            payload=forward_payload(d, self._receiver(unit_receiver, d.current_unit)),
         )  # fmt: skip
         return d
 
     def assign(self, *, dossier: Dossier, actor: User, assignee: User) -> Dossier:
-        before = dossier.status
+        before, now = dossier.status, self.clock.now
         dossier.assignee = assignee
+        deadline = dossier.step_due_at or dossier.due_at
         self._record(
-            dossier, "assign", actor, from_status=before, note="",
-            payload={"assignee": assignee.pk, "assignee_label": str(assignee)},
+            dossier, "assign", actor, from_status=before, at=now, note="",
+            step_deadline=deadline, timing=dclock.timing(now, deadline),
+            payload=assign_payload(assignee),
         )  # fmt: skip
         return dossier
 
@@ -337,13 +361,15 @@ class BulkDriver:
         now, old = self.clock.now, dossier.due_at
         assert dossier.reschedule_count == 0 and old is not None and now < old < new_due_at
         cal = self._cal(dossier.receiving_unit)
+        kept = dclock.working_days_before(now, old, cal) >= 1
         dossier.due_at, dossier.reschedule_count = new_due_at, dossier.reschedule_count + 1
+        dossier.apology_late = not kept
         self._record(
             dossier, "reschedule", actor, from_status=dossier.status, at=now, note=reason,
             payload={
                 "old_due_at": old.astimezone(ZONE).isoformat(),
                 "new_due_at": new_due_at.astimezone(ZONE).isoformat(),
-                "day_of_notice_kept": dclock.working_days_before(now, old, cal) >= 1,
+                "day_of_notice_kept": kept,
             },
         )  # fmt: skip
         return dossier
@@ -354,6 +380,7 @@ class BulkDriver:
         self._record(
             dossier, "approve", actor, from_status=before, at=now, note="",
             step_deadline=dossier.step_due_at, timing=dclock.timing(now, dossier.step_due_at),
+            payload={"receiver": self._receiver(clerk_receiver, dossier.deciding_unit)},
         )  # fmt: skip
         return dossier
 
@@ -365,6 +392,7 @@ class BulkDriver:
         self._record(
             d, "issue_result", actor, from_status=before, at=now, step=finished,
             step_deadline=d.due_at, timing=dclock.timing(now, d.due_at),
+            payload={"receiver": self._receiver(desk_receiver, d.receiving_unit)},
         )  # fmt: skip
         return d
 
@@ -375,7 +403,8 @@ class BulkDriver:
         dossier.returned_to = returned_to.strip()
         self._record(
             dossier, "return_result", actor, from_status=before, at=now, note="",
-            payload={"method": method},
+            step_deadline=dossier.due_at, timing=dclock.timing(now, dossier.due_at),
+            payload={"method": method, "receiver": dossier.returned_to},
         )  # fmt: skip
         return dossier
 

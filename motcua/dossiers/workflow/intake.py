@@ -175,7 +175,7 @@ def _check_receipt_details(sets: int, collect_method: str) -> None:
     require(collect_method in ReturnMethod.values, "Nơi nhận kết quả không hợp lệ.")
 
 
-def _appointment(dossier: Dossier) -> dict[str, object]:
+def appointment(dossier: Dossier) -> dict[str, object]:
     """What Mẫu 01 printed, kept on the receipt event: the appointment given at receipt."""
     assert dossier.due_at is not None
     return {
@@ -238,7 +238,7 @@ def receive(
             payload={
                 "channel": channel, "files": len(files),
                 "documents": [dict(item) for item in documents],
-                **_appointment(dossier),
+                **appointment(dossier),
             },
         )  # fmt: skip
         _receipt_notice(dossier)
@@ -295,7 +295,7 @@ def accept_online(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
         )  # fmt: skip
         record(
             dossier, "accept_online", actor, from_status=before, note=note,
-            fields=["received_at", "clock_started_at", "due_at"], payload=_appointment(dossier),
+            fields=["received_at", "clock_started_at", "due_at"], payload=appointment(dossier),
         )  # fmt: skip
         _receipt_notice(dossier)
     return dossier

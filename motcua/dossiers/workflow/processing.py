@@ -1,6 +1,7 @@
 """Processing: forwarding, assignment, hand-overs, pauses, stop, reschedule, liên thông."""
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from django.db import transaction
@@ -23,13 +24,24 @@ from motcua.dossiers.workflow.core import (
     require,
 )
 from motcua.dossiers.workflow.intake import _numbered, _reasons
-from motcua.workdays.timecalc import ZONE
+from motcua.workdays.timecalc import ZONE, WorkCalendar
 
 STEP_FIELDS = ["current_step", "current_unit", "step_started_at", "step_due_at", "assignee"]
 
 
-def _enter_step(dossier: Dossier, step: ProcessStep | None, now: dt.datetime) -> None:
-    """Make `step` current with its own deadline from its hour budget (Mẫu 06)."""
+CalendarOf = Callable[[OrgUnit], WorkCalendar]
+
+
+def enter_step(
+    dossier: Dossier,
+    step: ProcessStep | None,
+    now: dt.datetime,
+    calendar_of: CalendarOf = clock.calendar_of,
+) -> None:
+    """Make `step` current with its own deadline from its hour budget (Mẫu 06).
+
+    `calendar_of`: how the receiving unit's calendar is read (the bulk generator caches it).
+    """
     dossier.current_step = step
     dossier.assignee = None
     if step is None:
@@ -37,13 +49,18 @@ def _enter_step(dossier: Dossier, step: ProcessStep | None, now: dt.datetime) ->
         return
     dossier.current_unit = routing.step_unit(dossier, step) or dossier.current_unit
     dossier.step_started_at = now
-    dossier.step_due_at = clock.step_deadline(step, now, clock.calendar_of(dossier.receiving_unit))
+    dossier.step_due_at = clock.step_deadline(step, now, calendar_of(dossier.receiving_unit))
 
 
 def first_processing_step(dossier: Dossier) -> ProcessStep | None:
-    """The first step after reception: a process that opens with the one-stop desk's own
-    "Tiếp nhận hồ sơ" step has had that step done by `receive`."""
-    steps = list(dossier.procedure_version.steps.order_by("order"))
+    """The first step after reception of the dossier's process."""
+    return step_after_reception(list(dossier.procedure_version.steps.order_by("order")))
+
+
+def step_after_reception(steps: Sequence[ProcessStep]) -> ProcessStep | None:
+    """The first step after reception among a process's `steps` (in order): a process that
+    opens with the one-stop desk's own "Tiếp nhận hồ sơ" step has had that step done by
+    `receive`."""
     after_reception = [step for step in steps if step.role != Role.RECEIVER]
     return after_reception[0] if after_reception else (steps[0] if steps else None)
 
@@ -56,12 +73,22 @@ def forward_target(dossier: Dossier) -> tuple[ProcessStep | None, OrgUnit]:
 
 
 def _desk_deadline(dossier: Dossier) -> dt.datetime | None:
-    """The one-stop desk's own deadline to forward: its "Tiếp nhận" step's budget from receipt,
-    when the process has one; else the appointment."""
     steps = list(dossier.procedure_version.steps.order_by("order")[:1])
-    if steps and steps[0].role == Role.RECEIVER and dossier.received_at is not None:
-        cal = clock.calendar_of(dossier.receiving_unit)
-        return clock.step_deadline(steps[0], dossier.received_at, cal)
+    return desk_deadline(dossier, steps[0] if steps else None)
+
+
+def desk_deadline(
+    dossier: Dossier, first_step: ProcessStep | None, calendar_of: CalendarOf = clock.calendar_of
+) -> dt.datetime | None:
+    """The one-stop desk's own deadline to forward: its "Tiếp nhận" step's budget from receipt,
+    when the process has one (`first_step`: the process's first step); else the appointment."""
+    if (
+        first_step is not None
+        and first_step.role == Role.RECEIVER
+        and dossier.received_at is not None
+    ):
+        cal = calendar_of(dossier.receiving_unit)
+        return clock.step_deadline(first_step, dossier.received_at, cal)
     return dossier.due_at
 
 
@@ -78,17 +105,22 @@ def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
         now = timezone.now()
         deadline = _desk_deadline(dossier)
         dossier.current_unit = dossier.deciding_unit
-        _enter_step(dossier, first_processing_step(dossier), now)
+        enter_step(dossier, first_processing_step(dossier), now)
         record(
             dossier, "forward", actor, from_status=before, at=now, note=note,
             fields=STEP_FIELDS, step_deadline=deadline, timing=clock.timing(now, deadline),
-            payload={
-                "to_unit": dossier.current_unit_id,
-                "receiver": unit_receiver(dossier.current_unit),
-                "new_step_due_at": _iso(dossier.step_due_at),
-            },
+            payload=forward_payload(dossier, unit_receiver(dossier.current_unit)),
         )  # fmt: skip
     return dossier
+
+
+def forward_payload(dossier: Dossier, receiver: str) -> dict[str, object]:
+    """The forward event's payload, the dossier having entered its first step."""
+    return {
+        "to_unit": dossier.current_unit_id,
+        "receiver": receiver,
+        "new_step_due_at": _iso(dossier.step_due_at),
+    }
 
 
 def unit_receiver(unit: OrgUnit) -> str:
@@ -117,10 +149,13 @@ def assign(*, dossier: Dossier, actor: User, assignee: User, note: str = "") -> 
         record(
             dossier, "assign", actor, from_status=before, at=now, note=note,
             fields=["assignee"], step_deadline=deadline, timing=clock.timing(now, deadline),
-            payload={"assignee": assignee.pk, "assignee_label": str(assignee),
-                     "receiver": str(assignee)},
+            payload=assign_payload(assignee),
         )  # fmt: skip
     return dossier
+
+
+def assign_payload(assignee: User) -> dict[str, object]:
+    return {"assignee": assignee.pk, "assignee_label": str(assignee), "receiver": str(assignee)}
 
 
 def _next_step(dossier: Dossier) -> ProcessStep:
@@ -153,7 +188,7 @@ def hand_over(
         )
         finished, deadline, now = dossier.current_step, dossier.step_due_at, timezone.now()
         step = _next_step(dossier)
-        _enter_step(dossier, step, now)
+        enter_step(dossier, step, now)
         if to_user is not None:
             _check_member(to_user, dossier.current_unit, (step.role,), step.get_role_display())
             dossier.assignee = to_user

@@ -4,7 +4,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import OrgUnit, Role, User
 from motcua.dossiers import attachments, clock
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.notifications import notify_applicant
@@ -24,13 +24,19 @@ def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
             dossier, "approve", actor, from_status=before, at=now, note=note,
             fields=["result_signer"], step_deadline=dossier.step_due_at,
             timing=clock.timing(now, dossier.step_due_at),
-            payload={
-                "receiver": receiver_in(
-                    dossier.deciding_unit, Role.CLERK, "văn thư", "vào số, phát hành"
-                )
-            },
+            payload={"receiver": clerk_receiver(dossier.deciding_unit)},
         )  # fmt: skip
     return dossier
+
+
+def clerk_receiver(unit: OrgUnit) -> str:
+    """Who receives a signed decision: the unit's văn thư, to number and issue it (Mẫu 06)."""
+    return receiver_in(unit, Role.CLERK, "văn thư", "vào số, phát hành")
+
+
+def desk_receiver(unit: OrgUnit) -> str:
+    """Who receives an issued result: the one-stop desk where the dossier was filed (Mẫu 06)."""
+    return f"Bộ phận Một cửa — {unit.name}"
 
 
 def _result_file(upload: File | None) -> None:  # type: ignore[type-arg]
@@ -68,7 +74,7 @@ def issue_result(
             fields=["result_number", "result_issued_at", "result_file", "current_step",
                     "step_started_at", "step_due_at"],
             step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
-            payload={"receiver": f"Bộ phận Một cửa — {dossier.receiving_unit.name}"},
+            payload={"receiver": desk_receiver(dossier.receiving_unit)},
         )  # fmt: skip
         notify_applicant(
             dossier,
