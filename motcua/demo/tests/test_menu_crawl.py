@@ -27,6 +27,7 @@ from motcua.dossiers.tests.conftest import World, make_world
 from motcua.dossiers.tests.factories import APPLICANT, in_status
 from motcua.feedback import workflow as pakn_workflow
 from motcua.feedback.models import PaknChannel, PaknKind
+from motcua.lib.uploads import sample_pdf
 from motcua.surveys.services import campaign_create, questionnaire_seed_sipas
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ STAFF_NAMESPACES = ("dossiers", "feedback", "reports", "surveys", "catalog")
 # Links out of the staff pages that the crawl does not follow: logging out, the language switch,
 # the administration's own pages beyond its index (Django's, tested by Django).
 SKIP_PREFIXES = ("/dang-xuat/", "/i18n/", "/static/", "/media/")
-PDF = b"%PDF-1.7\n" + b"x" * 100
+PDF = sample_pdf()
 
 
 class Links(HTMLParser):

@@ -4,6 +4,7 @@ publication; the public ranking shows the band."""
 
 import pytest
 
+from motcua.lib.uploads import sample_pdf
 from motcua.par.tests.conftest import make_par
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,7 +35,7 @@ def answer(page, label: str, *, value: str = "", option: str = "", note: str = "
 def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path, axe) -> None:  # type: ignore[no-untyped-def]
     par = make_par()
     evidence = tmp_path / "ke-hoach-cchc.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n% Ke hoach CCHC 2026\n")
+    evidence.write_bytes(sample_pdf())
 
     login(page, "chutich")
     page.get_by_role("link", name="Chỉ số CCHC").click()

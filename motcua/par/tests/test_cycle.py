@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from motcua.lib.uploads import sample_pdf
 from motcua.par import registry
 from motcua.par.models import Change, Entry, Phase, RubricNode, Stage, UnitStatus
 from motcua.par.selectors import assessment_results
@@ -132,7 +133,7 @@ def test_evidence_is_recognised_by_content(par: Par) -> None:
         evidence_add(
             unit_assessment=par.ua(), leaf=leaf(par, "1.1"), actor=par.officer, upload=fake
         )
-    real = SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 ke hoach CCHC")
+    real = SimpleUploadedFile("ke-hoach.pdf", sample_pdf())
     found = evidence_add(
         unit_assessment=par.ua(),
         leaf=leaf(par, "1.1"),

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from motcua.lib.uploads import sample_pdf
 from motcua.par.models import Assessment, Entry, Phase, Rubric, RubricNode, Stage
 from motcua.par.selectors import assessment_results
 from motcua.par.services import (
@@ -22,6 +23,8 @@ from motcua.par.services import (
     self_submit,
 )
 from motcua.par.tests.conftest import Par
+
+PDF = sample_pdf()
 
 pytestmark = pytest.mark.django_db
 
@@ -118,11 +121,11 @@ def test_an_evidence_file_is_served_only_within_reach(par: Par) -> None:
         unit_assessment=par.ua(),
         leaf=leaf(par, "1.1"),
         actor=par.officer,
-        upload=SimpleUploadedFile("kh.pdf", b"%PDF-1.4 kh"),
+        upload=SimpleUploadedFile("kh.pdf", PDF),
     )
     mine, other = Client(), Client()
     mine.force_login(par.chairman)
     other.force_login(par.outsider)
     response = mine.get(f"/chi-so-cchc/minh-chung/{item.pk}/")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 kh"  # type: ignore[attr-defined]
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
     assert other.get(f"/chi-so-cchc/minh-chung/{item.pk}/").status_code == 404

@@ -10,6 +10,7 @@ from django.utils import timezone
 from motcua.accounts.models import OrgUnit, Role, UnitKind, User
 from motcua.accounts.tests.factories import make_staff, make_unit
 from motcua.dossiers.tests.conftest import Clock, at
+from motcua.lib.uploads import sample_pdf
 from motcua.reform.models import (
     Finding,
     FindingKind,
@@ -30,7 +31,7 @@ from motcua.reform.services import (
     task_add,
 )
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf()
 
 
 @dataclass

@@ -22,7 +22,8 @@ DOSSIER_FIELDS = [
     "assisted_by_id", "submitted_at", "received_at", "clock_started_at", "due_at",
     "step_started_at", "step_due_at", "paused_minutes", "paused_since", "supplement_count",
     "reschedule_count", "result_number", "result_signer_id", "result_issued_at",
-    "returned_at", "return_method", "returned_to",
+    "returned_at", "return_method", "returned_to", "sets", "collect_method",
+    "late_by_supplement", "apology_late", "withdrawal_requested_at",
 ]  # fmt: skip
 EVENT_FIELDS = [
     "dossier__code", "seq", "at", "actor_id", "actor_label", "action", "from_status",
