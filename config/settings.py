@@ -7,7 +7,17 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_database, env_int, env_list, env_str, env_url
+from config.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_files,
+    env_int,
+    env_list,
+    env_signing_keys,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,6 +51,7 @@ INSTALLED_APPS = [
     "motcua.filing",
     "motcua.reports",
     "motcua.feedback",
+    "motcua.payments",
     "motcua.api",
     "motcua.demo",
 ]
@@ -145,6 +156,27 @@ MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
 # The citizen portal's public address, for links in notices sent to applicants.
 MOTCUA_PUBLIC_URL = env_url("MOTCUA_PUBLIC_URL", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Fees paid online (motcua/payments/gateways.py): "development" simulates a gateway inside the
+# app; "none" offers VietQR transfers and the counter only. Callbacks are HMAC-signed with the
+# shared secret.
+MOTCUA_PAYMENT_GATEWAY = env_choice(
+    "MOTCUA_PAYMENT_GATEWAY", "development" if DEBUG else "none", ("none", "development")
+)
+if MOTCUA_PAYMENT_GATEWAY == "development" and not DEBUG:
+    raise ImproperlyConfigured(
+        "MOTCUA_PAYMENT_GATEWAY: the development gateway pretends to take money; "
+        "it runs only with MOTCUA_DEBUG=1"
+    )
+MOTCUA_PAYMENT_GATEWAY_SECRET = env_str(
+    "MOTCUA_PAYMENT_GATEWAY_SECRET", "development-gateway-" + SECRET_KEY[:16]
+)
+# Digital signatures (motcua/lib/signing.py): a PKCS#12 file per unit, its password in
+# MOTCUA_SIGNING_PASSWORD_<unit code>; the CA certificates the verification page trusts. With
+# MOTCUA_SIGNING_DEMO the throwaway demo CA in <MOTCUA_DATA_DIR>/demo-signing is used too.
+MOTCUA_SIGNING_KEYS = env_signing_keys("MOTCUA_SIGNING_KEYS")
+MOTCUA_SIGNING_TRUST_ROOTS = env_files("MOTCUA_SIGNING_TRUST_ROOTS")
+MOTCUA_SIGNING_DEMO = env_bool("MOTCUA_SIGNING_DEMO", DEBUG)
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.

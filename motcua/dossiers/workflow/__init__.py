@@ -5,6 +5,7 @@ the right unit, saves with `update_fields` and appends a `DossierEvent` — or r
 `WorkflowError` having changed nothing. See docs/workflow.md.
 """
 
+from motcua.dossiers.workflow.fees import exempt_fee, record_payment
 from motcua.dossiers.workflow.intake import (
     Applicant,
     accept_online,
@@ -36,11 +37,13 @@ __all__ = [
     "accept_online",
     "approve",
     "assign",
+    "exempt_fee",
     "forward",
     "hand_over",
     "issue_result",
     "pause_for_fees",
     "receive",
+    "record_payment",
     "refuse",
     "request_supplement",
     "reschedule",

@@ -1,16 +1,20 @@
 """The result: signing, numbering and issuing, returning it to the applicant."""
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
 from motcua.accounts.models import User
-from motcua.dossiers import attachments, clock
+from motcua.dossiers import attachments, clock, signing
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.notifications import notify_applicant
 from motcua.dossiers.workflow.core import check, lock, record, require
 from motcua.dossiers.workflow.table import WorkflowError
+from motcua.lib.signing import SigningError
 
 
 def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
@@ -38,6 +42,14 @@ def _result_file(upload: File | None) -> None:  # type: ignore[type-arg]
         raise WorkflowError(error.messages[0], code="invalid") from None
 
 
+def _signed(dossier: Dossier, upload: File, now: dt.datetime) -> Any:  # type: ignore[type-arg]
+    """The result signed with the deciding unit's key when it has one (dossiers/signing.py)."""
+    try:
+        return signing.signed_result(dossier, upload, now)
+    except SigningError as error:
+        raise WorkflowError(str(error), code="invalid") from None
+
+
 def issue_result(
     *,
     dossier: Dossier,
@@ -48,6 +60,7 @@ def issue_result(
     """The văn thư numbers and issues the result; it waits at the desk (national status 9).
 
     The event's timing compares with the appointment: this is the dossier's on-time figure.
+    A PDF result is signed with the deciding unit's key, at the issue time, when it has one.
     """
     with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
@@ -59,14 +72,18 @@ def issue_result(
         dossier.result_number, dossier.result_issued_at = result_number.strip(), now
         finished = dossier.current_step
         dossier.current_step, dossier.step_started_at, dossier.step_due_at = None, None, None
+        signature: dict[str, object] = {}
         if result_file is not None:
-            dossier.result_file.save(f"{dossier.code}.bin", result_file, save=False)
+            signed, signature = _signed(dossier, result_file, now)
+            suffix = "pdf" if signed is not None else "bin"
+            dossier.result_file.save(f"{dossier.code}.{suffix}", signed or result_file, save=False)
             attachments.remember_written(dossier.result_file.name)
         record(
             dossier, "issue_result", actor, from_status=before, at=now, step=finished,
             fields=["result_number", "result_issued_at", "result_file", "current_step",
                     "step_started_at", "step_due_at"],
             step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"signature": signature} if signature else {},
         )  # fmt: skip
         notify_applicant(
             dossier,
