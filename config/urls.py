@@ -21,6 +21,9 @@ urlpatterns = [
     path("phan-anh-kien-nghi/", include("motcua.portal.pakn_urls")),
     path("hai-long/", include("motcua.surveys.urls")),
     path("khao-sat/", include("motcua.surveys.public_urls")),
+    path("thanh-toan/", include("motcua.payments.urls")),
+    # /xac-thuc/ (verify a signed document) and /thanh-toan-truc-tuyen/ (online payment).
+    path("", include("motcua.payments.public_urls")),
     # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.
     path("", include("motcua.api.urls")),
     # Citizen pages: /cong-dan/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account needed).

@@ -68,7 +68,7 @@ class DevelopmentGateway(HmacGateway):
     name = "development"
 
     def checkout_url(self, order_id: str) -> str:
-        return reverse("payments:dev_checkout", args=[order_id])
+        return reverse("payments_public:dev_checkout", args=[order_id])
 
     def callback_body(self, *, order_id: str, transaction_id: str, amount_vnd: int,
                       success: bool) -> bytes:  # fmt: skip

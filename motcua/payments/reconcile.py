@@ -55,7 +55,7 @@ def _open_fee_dossiers(unit: OrgUnit) -> dict[str, int]:
 
 def find_dossier(unit: OrgUnit, description: str, candidates: dict[str, int]) -> Dossier | None:
     """The unit's dossier named in the description: as printed, or with its punctuation
-    stripped by the bank (000.00.12.H56-250701-0001 → 00000012H562507010001)."""
+    stripped by the bank (000.00.12.H56-250701-0001 → 0000012H562507010001)."""
     codes = CODE.findall(description.upper())
     found = Dossier.objects.filter(code__in=codes, receiving_unit=unit).first() if codes else None
     if found is not None:

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from motcua.portal import views
+from motcua.portal import fees, views
 
 app_name = "portal"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("tra-cuu/", views.lookup, name="lookup"),
     path("tra-cuu/<str:code>/", views.status, name="status"),
     path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
+    path("tra-cuu/<str:code>/thanh-toan/", fees.pay, name="pay"),
+    path("tra-cuu/<str:code>/ket-qua/", fees.result, name="result"),
     path("danh-gia/quay/", views.kiosk, name="kiosk"),
     path("danh-gia/quay/cam-on/", views.kiosk_thanks, name="kiosk_thanks"),
     path("danh-gia/quay/<str:code>/", views.kiosk_rate, name="kiosk_rate"),
