@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.workflow import WorkflowError
 from motcua.payments.gateways import Gateway, gateway
 from motcua.payments.models import (
     CallbackOutcome,
@@ -76,7 +77,7 @@ def _apply(
             dossier=order.dossier, actor=None, amount_vnd=amount,
             method=PaymentMethod.GATEWAY, reference=transaction_id,
         )  # fmt: skip
-    except PaymentError:
+    except WorkflowError:
         # Paid meanwhile at the counter or by transfer: the gateway must refund this one.
         return CallbackOutcome.NOTHING_DUE
     order.status = OrderStatus.PAID

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit, User
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.workflow import WorkflowError
 from motcua.lib.vietqr import compact
 from motcua.payments.models import DossierFee, LineOutcome, PaymentMethod, StatementLine
 from motcua.payments.services import PaymentError, amount_due, payment_record
@@ -102,7 +103,7 @@ def _settle(row: StatementLine, dossier: Dossier, actor: User) -> None:
             method=PaymentMethod.TRANSFER, reference=row.reference,
             paid_at=dt.datetime.combine(row.booked_on, dt.time(12), tzinfo=ZONE),
         )  # fmt: skip
-    except PaymentError as error:
+    except WorkflowError as error:
         row.note = error.messages[0][:255]
         return
     partial = row.amount_vnd < due

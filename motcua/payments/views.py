@@ -18,6 +18,7 @@ from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, Role, User
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import get_dossier_for_user
+from motcua.dossiers.workflow import WorkflowError
 from motcua.lib.excel import sheet_write
 from motcua.lib.pdf import html_to_pdf
 from motcua.lib.qr import qr_svg
@@ -88,7 +89,7 @@ def counter_payment(request: HttpRequest, pk: int) -> HttpResponse:
         payment = services.payment_record(
             dossier=dossier, actor=_user(request), **form.cleaned_data
         )
-    except PaymentError as error:
+    except WorkflowError as error:
         form.add_error(None, error.messages[0])
         return _fees_page(request, dossier, form, status=400)
     messages.success(
@@ -107,7 +108,7 @@ def exempt(request: HttpRequest, pk: int, fee_pk: int) -> HttpResponse:
         if not form.is_valid():
             raise PaymentError(_first_error(form), code="invalid")
         services.fee_exempt(fee=fee, actor=_user(request), **form.cleaned_data)
-    except PaymentError as error:
+    except WorkflowError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, f"Đã ghi nhận miễn, giảm cho “{fee.name}”.")
@@ -120,7 +121,7 @@ def request_fees(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = get_dossier_for_user(_user(request), pk)
     try:
         services.fees_request(dossier=dossier, actor=_user(request))
-    except PaymentError as error:
+    except WorkflowError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, "Đã tạm dừng hồ sơ chờ thực hiện nghĩa vụ tài chính.")
@@ -212,7 +213,7 @@ def line_assign(request: HttpRequest, pk: int) -> HttpResponse:
         if dossier is None:
             raise PaymentError("Không tìm thấy hồ sơ có mã này tại đơn vị.", code="invalid")
         reconcile.line_assign(line=line, dossier=dossier, actor=user)
-    except PaymentError as error:
+    except WorkflowError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, f"Đã ghi nhận khoản chuyển khoản cho hồ sơ {dossier.code}.")
@@ -227,7 +228,7 @@ def line_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         note = form.cleaned_data["note"] if form.is_valid() else ""
         reconcile.line_dismiss(line=line, actor=_user(request), note=note)
-    except PaymentError as error:
+    except WorkflowError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, "Đã ghi nhận cách xử lý khoản tiền.")

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 from motcua.accounts.audit import record_applicant_access
 from motcua.accounts.models import AccessAction
 from motcua.dossiers.models import Dossier, DossierStatus
+from motcua.dossiers.workflow import WorkflowError
 from motcua.payments import online
 from motcua.payments.gateways import gateway
-from motcua.payments.services import PaymentError
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 
@@ -31,7 +31,7 @@ def pay(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("portal:lookup")
     try:
         order = online.order_create(dossier=dossier)
-    except PaymentError as error:
+    except WorkflowError as error:
         messages.error(request, error.messages[0])
         return redirect("portal:status", code=dossier.code)
     return redirect(active.checkout_url(order.order_id))
