@@ -71,9 +71,8 @@ def _csv_rows(data: bytes) -> list[Sequence[Any]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise StatementError("Tệp CSV phải lưu với bảng mã UTF-8.") from None
-    delimiter = (
-        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    )
+    head = "\n".join(text.splitlines()[:10])
+    delimiter = max((";", ",", "\t"), key=head.count)
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
