@@ -4,9 +4,9 @@ import pytest
 
 from motcua.dossiers import workflow
 from motcua.dossiers.models import DossierStatus
-from motcua.dossiers.workflow import WorkflowError
 from motcua.dossiers.tests.conftest import World
 from motcua.dossiers.tests.factories import APPLICANT, in_status, received
+from motcua.dossiers.workflow import WorkflowError
 from motcua.payments.models import Payment, PaymentMethod
 from motcua.payments.services import (
     PaymentError,

@@ -38,9 +38,10 @@ def test_lines_are_matched_partial_unmatched_and_duplicate(world: World) -> None
     full, part, paid = received(world), received(world), received(world)
     for d in (full, part, paid):
         fees_of(d)
+    squeezed = part.code.replace(".", "").replace("-", "")  # as some banks pass it on
     data = csv_statement([
         ("02/03/2026", "50.000", f"CK {full.code} nop le phi", "FT001"),
-        ("02/03/2026", "20.000", f"NGUYEN VAN AN {part.code.replace('.', '').replace('-', '')}", "FT002"),
+        ("02/03/2026", "20.000", f"NGUYEN VAN AN {squeezed}", "FT002"),
         ("02/03/2026", "35.000", "Chuyen tien an trua", "FT003"),
         ("02/03/2026", "-100.000", "Phi dich vu", "FT004"),
         ("03/03/2026", "60.000", f"{paid.code}", "FT005"),
@@ -91,7 +92,7 @@ def test_an_officer_assigns_an_unmatched_line_to_a_dossier(world: World) -> None
     [
         ("s.pdf", b"%PDF-1.7", r"Excel \(\.xlsx\) hoặc CSV"),
         ("s.xlsx", b"PK\x03\x04broken", "Không đọc được tệp Excel"),
-        ("s.csv", "a;b\n1;2\n".encode(), "Không tìm thấy dòng tiêu đề"),
+        ("s.csv", b"a;b\n1;2\n", "Không tìm thấy dòng tiêu đề"),
         ("s.csv", "Ngày;Số tiền;Nội dung\n".encode("utf-16"), "UTF-8"),
     ],
 )
