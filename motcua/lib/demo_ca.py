@@ -16,13 +16,20 @@ CA_NAME = "Một Cửa DEMO CA"
 YEARS = 5
 
 
+def _fit(text: str, limit: int = 64) -> str:
+    """X.509 limits names to 64 bytes of UTF-8: Vietnamese letters take two or three."""
+    while len(text.encode()) > limit:
+        text = text[:-1]
+    return text
+
+
 def _name(common: str, organisation: str) -> x509.Name:
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation[:64]),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fit(organisation)),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, DEMO),
-            x509.NameAttribute(NameOID.COMMON_NAME, common[:64]),
+            x509.NameAttribute(NameOID.COMMON_NAME, _fit(common)),
         ]
     )
 
