@@ -33,5 +33,6 @@ class Command(BaseCommand):
             )  # fmt: skip
             accounts += 1
         self.stdout.write(
-            f"DEMO: {keys} khóa ký số mới trong {signing.demo_dir()}, {accounts} tài khoản nhận phí."
+            f"DEMO: {keys} khóa ký số mới trong {signing.demo_dir()}, "
+            f"{accounts} tài khoản nhận phí."
         )
