@@ -197,7 +197,8 @@ def verify_pdf(data: bytes, roots: list[x509.Certificate] | None = None) -> Verd
     )
     status = validate_pdf_signature(embedded[-1], context, skip_diff=False)
     subject = status.signing_cert.subject.native
-    changed = status.coverage.name != "ENTIRE_FILE" and (
+    coverage = status.coverage.name if status.coverage is not None else ""
+    changed = coverage != "ENTIRE_FILE" and (
         status.modification_level is None or status.modification_level.name not in
         ("NONE", "LTA_UPDATES")
     )  # fmt: skip

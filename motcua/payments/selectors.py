@@ -101,7 +101,7 @@ def collected_by_unit_and_method(
         .annotate(total=Sum("amount_vnd"))
         .order_by("dossier__receiving_unit__name", "method")
     )
-    return list(rows)
+    return [dict(row) for row in rows]
 
 
 def purpose_for(dossier: Dossier) -> str:

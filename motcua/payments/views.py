@@ -5,6 +5,7 @@ writes go through services, one URL per action, POST only."""
 import datetime as dt
 import io
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -128,8 +129,8 @@ def request_fees(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("payments:dossier", pk=dossier.pk)
 
 
-def _first_error(form: ExemptionForm) -> str:
-    return next(iter(form.errors.values()))[0]
+def _first_error(form: forms.Form) -> str:
+    return str(next(iter(form.errors.values()))[0])
 
 
 @login_required
@@ -177,7 +178,7 @@ def statement_import(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = _statement_form(user, request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _first_error(form))  # type: ignore[arg-type]
+        messages.error(request, _first_error(form))
         return redirect("payments:home")
     upload = form.cleaned_data["file"]
     try:
@@ -253,7 +254,7 @@ def report(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        messages.error(request, _first_error(form))  # type: ignore[arg-type]
+        messages.error(request, _first_error(form))
         return redirect("payments:home")
     start = dt.datetime.combine(form.cleaned_data["start"], dt.time(), tzinfo=ZONE)
     end = dt.datetime.combine(form.cleaned_data["end"], dt.time(), tzinfo=ZONE) + dt.timedelta(1)

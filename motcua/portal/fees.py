@@ -38,14 +38,13 @@ def pay(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
-def result(request: HttpRequest, code: str) -> HttpResponse:
+def result(request: HttpRequest, code: str) -> HttpResponse | FileResponse:
     """The result file as issued (signed when the competent body has a key)."""
     dossier = _granted(request, code)
     if dossier is None or dossier.status not in RESULT_STATUSES or not dossier.result_file:
         return redirect("portal:lookup")
     record_applicant_access(request, AccessAction.DOWNLOAD, f"Kết quả hồ sơ {dossier.code}")
-    name = dossier.result_file.name
-    pdf = name.endswith(".pdf")
+    pdf = (dossier.result_file.name or "").endswith(".pdf")
     return FileResponse(
         dossier.result_file.open("rb"),
         as_attachment=True,
