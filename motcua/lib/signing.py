@@ -10,12 +10,15 @@ The visible stamp shows, as Vietnamese signed documents do, who signed, for whic
 when, beside a QR code that opens the public verification page.
 """
 
+import asyncio
 import datetime as dt
 import io
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from asn1crypto import x509
@@ -31,6 +34,7 @@ from pyhanko_certvalidator import ValidationContext
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
+T = TypeVar("T")
 FONT = Path(__file__).resolve().parent / "fonts" / "Tinos-Regular.ttf"
 DEMO_DIR_NAME = "demo-signing"
 DEMO_PASSWORD = "demo-khong-co-gia-tri"  # the demo keys are throwaway: no secret to keep
@@ -136,8 +140,19 @@ def sign_pdf(data: bytes, *, unit_code: str, stamp: Stamp) -> bytes | None:
     )
     text = {"url": stamp.url, "signer": stamp.signer, "unit": stamp.unit,
             "at": stamp.at.astimezone(ZONE).strftime("%H:%M %d/%m/%Y")}  # fmt: skip
-    out = pdf_signer.sign_pdf(writer, appearance_text_params=text)
+    out = outside_event_loop(lambda: pdf_signer.sign_pdf(writer, appearance_text_params=text))
     return bytes(out.getvalue())
+
+
+def outside_event_loop(work: Callable[[], T]) -> T:
+    """pyHanko's synchronous calls run their own asyncio loop: where one already runs in this
+    thread (an ASGI server, Playwright in the tests), do the work in a worker thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def _style() -> QRStampStyle:
@@ -195,7 +210,9 @@ def verify_pdf(data: bytes, roots: list[x509.Certificate] | None = None) -> Verd
     context = ValidationContext(
         trust_roots=trust_roots() if roots is None else roots, allow_fetching=False
     )
-    status = validate_pdf_signature(embedded[-1], context, skip_diff=False)
+    status = outside_event_loop(
+        lambda: validate_pdf_signature(embedded[-1], context, skip_diff=False)
+    )
     subject = status.signing_cert.subject.native
     coverage = status.coverage.name if status.coverage is not None else ""
     changed = coverage != "ENTIRE_FILE" and (
