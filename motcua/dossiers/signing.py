@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.dossiers.models import Dossier
@@ -43,3 +44,15 @@ def signed_result(
 
 def _name(user: User | None) -> str:
     return (user.full_name or user.username) if user else ""
+
+
+def signed_form(pdf: bytes, dossier: Dossier, number: int, officer: User) -> bytes:
+    """A printed form (Mẫu 01–07) signed by the body that issues it when it has a key: Mẫu 04
+    by the competent body (its head apologises), the others by Bộ phận Một cửa."""
+    unit = dossier.deciding_unit if number == 4 else dossier.receiving_unit
+    if not signing.can_sign(unit.code):
+        return pdf
+    stamp = signing.Stamp(
+        signer=_name(officer), unit=unit.name, at=timezone.now(), url=signing.verification_url("")
+    )
+    return signing.sign_pdf(pdf, unit_code=unit.code, stamp=stamp) or pdf

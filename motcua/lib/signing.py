@@ -234,6 +234,7 @@ VERIFY_PATH = "/xac-thuc/"
 
 
 def verification_url(token: str) -> str:
-    """The public page that checks a signed document, as printed in its QR code."""
+    """The public page that checks a signed document, as printed in its QR code: with a token,
+    the page of that issued document; without, the page where any PDF can be uploaded."""
     base = settings.MOTCUA_PUBLIC_URL or "http://localhost:8000"
-    return f"{base}{VERIFY_PATH}{token}/"
+    return f"{base}{VERIFY_PATH}{token}/" if token else f"{base}{VERIFY_PATH}"

@@ -50,12 +50,14 @@ ACTIONS: dict[str, Action] = {
     ),
     "transfer": lambda d, u, w: workflow.transfer(dossier=d, actor=u, to_unit=w.partner),
     # Fees (motcua/payments): only the log changes; the callers keep the amounts.
-    "record_payment": lambda d, u, w: workflow.record_payment(
-        dossier=d, actor=u, payload={"amount_vnd": 50_000}
-    ).dossier,
-    "exempt_fee": lambda d, u, w: workflow.exempt_fee(
-        dossier=d, actor=u, payload={"exemption_vnd": 50_000}, note="Hộ nghèo"
-    ).dossier,
+    "record_payment": lambda d, u, w: (
+        workflow.record_payment(dossier=d, actor=u, payload={"amount_vnd": 50_000}).dossier
+    ),
+    "exempt_fee": lambda d, u, w: (
+        workflow.exempt_fee(
+            dossier=d, actor=u, payload={"exemption_vnd": 50_000}, note="Hộ nghèo"
+        ).dossier
+    ),
 }
 
 CREATING = {name for name, rule in TRANSITIONS.items() if not rule.sources}

@@ -120,3 +120,22 @@ def test_the_qr_link_verifies_the_issued_file(
 def test_bad_uploads_get_a_clear_message(db: None, upload: bytes, message: str) -> None:
     page = Client().post("/xac-thuc/", {"file": ContentFile(upload, name="x.pdf")})
     assert page.status_code == 400 and message in page.content.decode()
+
+
+def test_a_printed_form_is_signed_by_bo_phan_mot_cua(world: World, demo_keys: Path) -> None:
+    dossier = in_status(world, DossierStatus.RECEIVED)
+    client = Client()
+    client.force_login(world.receiver)
+    pdf = client.get(f"/ho-so/{dossier.pk}/mau-01.pdf").content
+    verdict = signing.verify_pdf(pdf)
+    assert verdict.valid and verdict.signer == world.commune.name
+
+
+def test_a_form_of_a_unit_without_a_key_is_not_signed(world: World, demo_keys: Path) -> None:
+    dossier = in_status(world, DossierStatus.RECEIVED)
+    dossier.receiving_unit = world.other_commune  # no demo key was made for it
+    dossier.save(update_fields=["receiving_unit"])
+    client = Client()
+    client.force_login(world.outsider)
+    pdf = client.get(f"/ho-so/{dossier.pk}/mau-01.pdf").content
+    assert pdf.startswith(b"%PDF") and not signing.verify_pdf(pdf).signed
