@@ -33,6 +33,7 @@ PUBLIC_ACTIONS = {
     "transfer": _("Chuyển liên thông"),
     "pause_for_fees": _("Yêu cầu thực hiện nghĩa vụ tài chính"),
     "resume": _("Tiếp tục xử lý"),
+    "record_payment": _("Ghi nhận nộp phí, lệ phí"),
     "reschedule": _("Hẹn lại ngày trả kết quả"),
     "stop": _("Dừng xử lý"),
     "withdraw": _("Công dân rút hồ sơ"),
