@@ -95,10 +95,12 @@ def payment_record(
     an officer assigns); otherwise an amount above what is due is refused.
     """
     reference = reference.strip()
-    _check_payment(dossier, amount_vnd, method, reference, allow_more)
     now = timezone.now()
     try:
         with transaction.atomic():
+            # Checked under the dossier's lock: two payments at once cannot both fit.
+            Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
+            _check_payment(dossier, amount_vnd, method, reference, allow_more)
             workflow.record_payment(
                 dossier=dossier, actor=actor,
                 payload={"amount_vnd": amount_vnd, "method": method, "reference": reference},

@@ -11,6 +11,7 @@ from motcua.dossiers.models import Dossier
 from motcua.lib.qr import qr_svg
 from motcua.payments import selectors
 from motcua.payments.gateways import gateway
+from motcua.payments.models import GatewayOrder, OrderStatus
 from motcua.payments.services import vnd
 
 register = template.Library()
@@ -32,7 +33,13 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
         "purpose": payload and selectors.purpose_for(dossier),
         "pay_url": pay_url if gateway() is not None and state.due_vnd else "",
         "printed": printed,
+        "pending": bool(state.due_vnd) and not printed and _pending_online(dossier),
     }
+
+
+def _pending_online(dossier: Dossier) -> bool:
+    """An online payment whose outcome the gateway has not reported yet."""
+    return GatewayOrder.objects.filter(dossier=dossier, status=OrderStatus.PENDING).exists()
 
 
 @register.filter

@@ -155,3 +155,26 @@ def test_mau_01_carries_the_vietqr_when_fees_are_due(world: World) -> None:
     page = officer(world.receiver).get(f"/ho-so/{dossier.pk}/mau-01/")
     text = page.content.decode()
     assert page.status_code == 200 and "Số tiền còn phải nộp: 50.000 đồng" in text
+
+
+def test_a_late_callback_leaves_the_payment_pending_until_it_arrives(
+    world: World, gateway_on: None
+) -> None:
+    dossier = received(world)
+    client = citizen(dossier)
+    checkout = client.post(f"/tra-cuu/{dossier.code}/thanh-toan/")["Location"]
+    client.post(checkout + "bao-muon/")
+    status = client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+    assert "Đang chờ cổng thanh toán xác nhận" in status and amount_due(dossier) == FEE
+    client.post(checkout + "gui-thong-bao/")  # the gateway's callback, late
+    status = client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+    assert "Đã nộp đủ phí, lệ phí" in status and amount_due(dossier) == 0
+
+
+def test_a_failed_online_payment_leaves_everything_owed(world: World, gateway_on: None) -> None:
+    dossier = received(world)
+    client = citizen(dossier)
+    checkout = client.post(f"/tra-cuu/{dossier.code}/thanh-toan/")["Location"]
+    client.post(checkout + "that-bai/")
+    status = client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+    assert "Số tiền còn phải nộp: 50.000 đồng" in status and "Đang chờ" not in status
