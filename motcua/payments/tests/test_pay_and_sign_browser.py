@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 
+from motcua.conftest import axe_violations
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.tests.conftest import make_world
@@ -70,6 +71,7 @@ def test_file_pay_online_and_verify_the_signed_result(  # type: ignore[no-untype
     page.get_by_label("4 số cuối").fill(CITIZEN_PHONE[-4:])
     page.get_by_role("button", name="Tra cứu").click()
     assert page.get_by_text("Yêu cầu thực hiện nghĩa vụ tài chính").first.is_visible()
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Thanh toán trực tuyến 50.000 đồng").click()
     page.wait_for_url("**/thu-nghiem/**")
     page.get_by_role("button", name="Thanh toán thành công").click()
@@ -97,3 +99,4 @@ def test_file_pay_online_and_verify_the_signed_result(  # type: ignore[no-untype
     verdict = page.get_by_role("status")
     assert "Chữ ký số hợp lệ" in verdict.inner_text()
     assert w.commune.name in verdict.inner_text() and "Không bị thay đổi" in verdict.inner_text()
+    assert axe_violations(page) == []
