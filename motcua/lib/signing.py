@@ -13,6 +13,7 @@ when, beside a QR code that opens the public verification page.
 import asyncio
 import datetime as dt
 import io
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,8 @@ from pyhanko_certvalidator import ValidationContext
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 T = TypeVar("T")
+# fontTools logs every glyph it subsets for the stamp at INFO: noise, not news.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 FONT = Path(__file__).resolve().parent / "fonts" / "Tinos-Regular.ttf"
 DEMO_DIR_NAME = "demo-signing"
 DEMO_PASSWORD = "demo-khong-co-gia-tri"  # the demo keys are throwaway: no secret to keep
