@@ -1,7 +1,7 @@
 """VietQR payloads against strings published with their CRC, and a round trip."""
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from motcua.lib import vietqr
@@ -76,11 +76,17 @@ def test_a_dossier_code_fits_the_purpose_field() -> None:
     assert vietqr.compact("000.00.12.H56-250701-0001") == "0000012H562507010001"
 
 
+DIGITS = "0123456789"
+UPPER = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+# The machine may be busy (shared CI): judge the property, not the speed of drawing examples.
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
-    bin_=st.from_regex(r"9704\d\d", fullmatch=True),
-    account=st.from_regex(r"[0-9A-Z]{1,19}", fullmatch=True),
+    bin_=st.text(DIGITS, min_size=2, max_size=2).map(lambda tail: "9704" + tail),
+    account=st.text(UPPER, min_size=1, max_size=19),
     amount=st.one_of(st.none(), st.integers(1, 10**12)),
-    purpose=st.from_regex(r"[0-9A-Za-z .-]{0,25}", fullmatch=True),
+    purpose=st.text(UPPER + "abcxyz .-", max_size=25),
 )
 def test_every_payload_we_build_parses_back(
     bin_: str, account: str, amount: int | None, purpose: str
