@@ -139,3 +139,14 @@ def test_a_form_of_a_unit_without_a_key_is_not_signed(world: World, demo_keys: P
     client.force_login(world.outsider)
     pdf = client.get(f"/ho-so/{dossier.pk}/mau-01.pdf").content
     assert pdf.startswith(b"%PDF") and not signing.verify_pdf(pdf).signed
+
+
+def test_a_damaged_pdf_result_is_refused_and_nothing_changes(world: World, demo_keys: Path) -> None:
+    dossier = in_status(world, DossierStatus.APPROVED)
+    with pytest.raises(workflow.WorkflowError, match="không phải PDF hợp lệ"):
+        workflow.issue_result(
+            dossier=dossier, actor=world.everyone, result_number="12/QĐ-UBND",
+            result_file=ContentFile(b"%PDF-1.7\nnot really", name="kq.pdf"),
+        )  # fmt: skip
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.APPROVED and not dossier.result_file
