@@ -126,3 +126,17 @@ def env_files(name: str) -> list[str]:
         if not os.path.isfile(path):
             raise ImproperlyConfigured(f"{name}: no file at {path!r}")
     return paths
+
+
+def env_unit_files(name: str) -> dict[str, str]:
+    """Unit code → path of an existing file, from `<code>=<path>` pairs."""
+    found = {}
+    for item in env_list(name, []):
+        code, _, path = item.partition("=")
+        code, path = code.strip(), path.strip()
+        if not code or not os.path.isfile(path):
+            raise ImproperlyConfigured(
+                f"{name}: expected <unit code>=<existing file>, got {item!r}"
+            )
+        found[code] = path
+    return found

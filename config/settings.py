@@ -16,6 +16,7 @@ from config.env import (
     env_list,
     env_signing_keys,
     env_str,
+    env_unit_files,
     env_url,
 )
 
@@ -177,6 +178,11 @@ MOTCUA_PAYMENT_GATEWAY_SECRET = env_str(
 MOTCUA_SIGNING_KEYS = env_signing_keys("MOTCUA_SIGNING_KEYS")
 MOTCUA_SIGNING_TRUST_ROOTS = env_files("MOTCUA_SIGNING_TRUST_ROOTS")
 MOTCUA_SIGNING_DEMO = env_bool("MOTCUA_SIGNING_DEMO", DEBUG)
+# Or a remote signing service (HSM / USB-token services): its address, its bearer token and,
+# per unit, the PEM certificate chain of the key it holds. Set, it replaces the PKCS#12 files.
+MOTCUA_SIGNING_REMOTE_URL = env_url("MOTCUA_SIGNING_REMOTE_URL", "")
+MOTCUA_SIGNING_REMOTE_TOKEN = env_str("MOTCUA_SIGNING_REMOTE_TOKEN", "")
+MOTCUA_SIGNING_REMOTE_CERTS = env_unit_files("MOTCUA_SIGNING_REMOTE_CERTS")
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.

@@ -11,9 +11,12 @@ when, beside a QR code that opens the public verification page.
 """
 
 import asyncio
+import base64
 import datetime as dt
 import io
+import json
 import logging
+import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +35,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.stamp import QRStampStyle
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -89,6 +93,58 @@ class Pkcs12Backend(SigningBackend):
         return signer
 
 
+class RemoteSigner(signers.Signer):
+    """Signs through a remote signing service (HSM, USB-token service): the service receives
+    the bytes to sign and returns the raw signature; the certificate chain is configured
+    here. Protocol: POST JSON {"unit", "digest_algorithm", "data" (base64)} with a bearer
+    token; answer {"signature": base64}."""
+
+    def __init__(self, unit_code: str, chain: list[x509.Certificate]) -> None:
+        registry = SimpleCertificateStore.from_certs(chain[1:])
+        super().__init__(signing_cert=chain[0], cert_registry=registry)
+        self.unit_code = unit_code
+
+    async def async_sign_raw(
+        self, data: bytes, digest_algorithm: str, dry_run: bool = False
+    ) -> bytes:
+        if dry_run:
+            return bytes(512)  # room for the largest signature (RSA 4096)
+        return await asyncio.to_thread(remote_sign, self.unit_code, data, digest_algorithm)
+
+
+def remote_sign(unit_code: str, data: bytes, digest_algorithm: str) -> bytes:
+    """One call to the remote signing service (settings.MOTCUA_SIGNING_REMOTE_URL)."""
+    body = json.dumps({"unit": unit_code, "digest_algorithm": digest_algorithm,
+                       "data": base64.b64encode(data).decode()}).encode()  # fmt: skip
+    request = urllib.request.Request(
+        settings.MOTCUA_SIGNING_REMOTE_URL, data=body, method="POST",
+        headers={"Content-Type": "application/json",
+                 "Authorization": f"Bearer {settings.MOTCUA_SIGNING_REMOTE_TOKEN}"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return base64.b64decode(json.loads(answer.read())["signature"])
+    except (OSError, ValueError, KeyError) as error:
+        raise SigningError(
+            "Dịch vụ ký số từ xa không phản hồi đúng; chưa ký được văn bản."
+        ) from error
+
+
+class RemoteBackend(SigningBackend):
+    def signer_for(self, unit_code: str) -> signers.Signer | None:
+        chain = settings.MOTCUA_SIGNING_REMOTE_CERTS.get(unit_code)
+        if chain is None:
+            return None
+        return RemoteSigner(unit_code, load_chain(Path(chain).read_bytes()))
+
+
+def load_chain(data: bytes) -> list[x509.Certificate]:
+    """The certificates of a PEM file, the signer's first."""
+    from asn1crypto import pem
+
+    return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
+
+
 def key_file(unit_code: str) -> tuple[str, str] | None:
     """(PKCS#12 path, password) of the unit: configured, else the demo key in development."""
     configured: dict[str, tuple[str, str]] = settings.MOTCUA_SIGNING_KEYS
@@ -106,10 +162,12 @@ def demo_dir() -> Path:
 
 
 def backend() -> SigningBackend:
-    return Pkcs12Backend()
+    return RemoteBackend() if settings.MOTCUA_SIGNING_REMOTE_URL else Pkcs12Backend()
 
 
 def can_sign(unit_code: str) -> bool:
+    if settings.MOTCUA_SIGNING_REMOTE_URL:
+        return unit_code in settings.MOTCUA_SIGNING_REMOTE_CERTS
     return key_file(unit_code) is not None
 
 

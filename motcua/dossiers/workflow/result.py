@@ -60,21 +60,22 @@ def issue_result(
     """The văn thư numbers and issues the result; it waits at the desk (national status 9).
 
     The event's timing compares with the appointment: this is the dossier's on-time figure.
-    A PDF result is signed with the deciding unit's key, at the issue time, when it has one.
+    A PDF result is signed with the deciding unit's key, at the issue time, when it has one —
+    before the transaction: the signing service may be remote (no network I/O inside it).
     """
+    check(dossier, "issue_result", actor)
+    require(bool(result_number.strip()), "Cần nhập số, ký hiệu của kết quả.")
+    _result_file(result_file)
+    now = timezone.now()
+    signed, signature = (None, {}) if result_file is None else _signed(dossier, result_file, now)
     with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status
         check(dossier, "issue_result", actor)
-        require(bool(result_number.strip()), "Cần nhập số, ký hiệu của kết quả.")
-        _result_file(result_file)
-        now = timezone.now()
         dossier.result_number, dossier.result_issued_at = result_number.strip(), now
         finished = dossier.current_step
         dossier.current_step, dossier.step_started_at, dossier.step_due_at = None, None, None
-        signature: dict[str, object] = {}
         if result_file is not None:
-            signed, signature = _signed(dossier, result_file, now)
             suffix = "pdf" if signed is not None else "bin"
             dossier.result_file.save(f"{dossier.code}.{suffix}", signed or result_file, save=False)
             attachments.remember_written(dossier.result_file.name)

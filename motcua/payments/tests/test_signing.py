@@ -150,3 +150,37 @@ def test_a_damaged_pdf_result_is_refused_and_nothing_changes(world: World, demo_
         )  # fmt: skip
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.APPROVED and not dossier.result_file
+
+
+def test_a_remote_signing_service_signs_the_result(
+    world: World,
+    demo_keys: Path,
+    settings: object,
+    result_pdf: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The service is played by a function holding the commune's demo key: only the HTTP call
+    is replaced, the certificate chain and the signature bytes are real."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+
+    bundle = pkcs12.load_pkcs12(
+        (demo_keys / f"{world.commune.code}.p12").read_bytes(), signing.DEMO_PASSWORD.encode()
+    )
+    assert bundle.key is not None and bundle.cert is not None
+    chain = demo_keys / "chain.pem"
+    chain.write_bytes(bundle.cert.certificate.public_bytes(Encoding.PEM)
+                      + (demo_keys / "ca.pem").read_bytes())  # fmt: skip
+    calls = []
+
+    def service(unit: str, data: bytes, digest: str) -> bytes:
+        calls.append((unit, digest))
+        return bundle.key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[union-attr, call-arg, arg-type]
+
+    monkeypatch.setattr(signing, "remote_sign", service)
+    settings.MOTCUA_SIGNING_REMOTE_URL = "https://ky-so.example.gov.vn/sign"  # type: ignore[attr-defined]
+    settings.MOTCUA_SIGNING_REMOTE_CERTS = {world.commune.code: str(chain)}  # type: ignore[attr-defined]
+    verdict = signing.verify_pdf(stored(issued(world, result_pdf)))
+    assert verdict.valid and verdict.signer == world.commune.name
+    assert calls == [(world.commune.code, "sha256")]
