@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 TEST_ENV := MOTCUA_SECRET_KEY=test-only-not-a-secret MOTCUA_SECURE_COOKIES=0 MOTCUA_DEBUG=0
 DEV_ENV := MOTCUA_DEBUG=1
 
-.PHONY: run test install lint types migrations-check test-sqlite test-postgres browser-deps bench clean
+.PHONY: run test install lint types migrations-check test-sqlite test-postgres browser-deps bench clean govstack-suite
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
@@ -47,6 +47,10 @@ test-sqlite: install
 
 test-postgres: install
 	$(TEST_ENV) scripts/with-postgres.sh $(BIN)/pytest -q
+
+# The GovStack Registration BB conformance suite (needs node and npm; not part of `make test`).
+govstack-suite: install
+	scripts/govstack-suite.sh
 
 bench: install
 	$(BIN)/python bench/calendar.py

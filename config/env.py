@@ -140,3 +140,19 @@ def env_unit_files(name: str) -> dict[str, str]:
             )
         found[code] = path
     return found
+
+
+def env_pairs(name: str, default: dict[str, str]) -> dict[str, str]:
+    """Comma-separated KEY=VALUE pairs, e.g. "INSTANCE/CLASS/MEMBER/SUBSYSTEM=username"."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    pairs: dict[str, str] = {}
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        key, sep, value = item.rpartition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name}: expected KEY=VALUE pairs, got {item!r}")
+        pairs[key.strip()] = value.strip()
+    return pairs

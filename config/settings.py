@@ -14,6 +14,7 @@ from config.env import (
     env_files,
     env_int,
     env_list,
+    env_pairs,
     env_signing_keys,
     env_str,
     env_unit_files,
@@ -183,6 +184,24 @@ MOTCUA_SIGNING_DEMO = env_bool("MOTCUA_SIGNING_DEMO", DEBUG)
 MOTCUA_SIGNING_REMOTE_URL = env_url("MOTCUA_SIGNING_REMOTE_URL", "")
 MOTCUA_SIGNING_REMOTE_TOKEN = env_str("MOTCUA_SIGNING_REMOTE_TOKEN", "")
 MOTCUA_SIGNING_REMOTE_CERTS = env_unit_files("MOTCUA_SIGNING_REMOTE_CERTS")
+# The national public-service portal (DVCQG): dossier and PAKN changes are sent there by
+# `sync_dvcqg`. Without a URL they are validated and written to <MOTCUA_DATA_DIR>/dvcqg.jsonl.
+MOTCUA_DVCQG_URL = env_url("MOTCUA_DVCQG_URL", "")
+MOTCUA_DVCQG_TOKEN = env_str("MOTCUA_DVCQG_TOKEN", "")
+
+# GovStack Registration Building Block at /govstack/registration/ (docs/api.md): off unless
+# enabled. Callers come through an Information Mediator that names them in the
+# Information-Mediator-Client header; each listed client acts as the staff user it is mapped to
+# (CLIENT=username), whose memberships limit what it may read and do.
+MOTCUA_GOVSTACK_ENABLED = env_bool("MOTCUA_GOVSTACK_ENABLED", False)
+MOTCUA_GOVSTACK_CLIENTS = env_pairs("MOTCUA_GOVSTACK_CLIENTS", {})
+# The client assumed for a request without the header (the suite sends some without it);
+# empty: such requests are refused. Only for a deployment reachable solely through the mediator.
+MOTCUA_GOVSTACK_DEFAULT_CLIENT = env_str("MOTCUA_GOVSTACK_DEFAULT_CLIENT", "")
+if MOTCUA_GOVSTACK_DEFAULT_CLIENT and MOTCUA_GOVSTACK_DEFAULT_CLIENT not in MOTCUA_GOVSTACK_CLIENTS:
+    raise ImproperlyConfigured(
+        "MOTCUA_GOVSTACK_DEFAULT_CLIENT: must be one of the clients in MOTCUA_GOVSTACK_CLIENTS"
+    )
 
 # The province this deployment serves (administrative code, e.g. "01" for Hà Nội). The demo and
 # the working-time calendar use it when no unit-specific value applies.

@@ -1,13 +1,20 @@
-"""The machine interfaces: the JSON API at /api/v1/ and Open311 GeoReport v2 at /open311/v2/.
+"""The machine interfaces: the JSON API at /api/v1/, Open311 GeoReport v2 at /open311/v2/ and
+the GovStack Registration Building Block at /govstack/registration/ (off unless enabled).
 
 config/urls.py mounts this module at the site root.
 """
 
 from django.urls import include, path
 
+from motcua.api import cpsv, govstack, views
 from motcua.api.api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("open311/v2/", include("motcua.api.open311_urls")),
+    path("govstack/registration/", govstack.api.urls),
+    # The province administrator's view of the DVCQG synchronisation queue.
+    path("dong-bo-dvcqg/", views.dvcqg_status, name="dvcqg_status"),
+    # The published catalog as CPSV-AP linked data (Turtle, JSON-LD).
+    path("du-lieu-mo/cpsv-ap.<str:fmt>", cpsv.catalog, name="cpsv_catalog"),
 ]

@@ -414,6 +414,7 @@ class BulkDriver:
                     levels.get(d.pk),
                 )
                 for d, trail in zip(self.dossiers, trails, strict=True)
+                if d.received_at is not None  # as facts_for: never-accepted filings have none
             ]
             insert(facts)
         for fact in facts:

@@ -145,6 +145,9 @@ class Pakn(models.Model):
         _("đánh giá của người gửi"), max_length=8, choices=Reaction.choices, blank=True
     )
     reacted_at = models.DateTimeField(null=True, blank=True)
+    # When the submitter first raised the same matter again after the answer (a later PAKN
+    # names this one as `earlier`): such a PAKN is not a satisfied one (766, 5.3).
+    reraised_at = models.DateTimeField(_("được phản ánh lại lúc"), null=True, blank=True)
     # fold(title + summary + answer), padded with spaces: see motcua.catalog.selectors.
     search_text = models.TextField(editable=False, default="")
 

@@ -161,37 +161,53 @@ def pakn_on_time(
     return len(on_time), len(rows), on_time
 
 
+def _satisfied(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
+    """766, 5.3, one PAKN judged at `end`: not disliked (its submitter's one reaction counts as
+    "more dislikes than likes"), not overdue, not raised again after its answer."""
+    disliked = (
+        pakn.reaction == Reaction.DISLIKE and pakn.reacted_at is not None and pakn.reacted_at < end
+    )
+    reraised = pakn.reraised_at is not None and pakn.reraised_at < end
+    return not (disliked or reraised or _late_at(pakn, events, end))
+
+
+def _received_in(start: dt.datetime, end: dt.datetime) -> QuerySet[Pakn]:
+    return (
+        Pakn.objects.filter(received_at__gte=start, received_at__lt=end)
+        .select_related("unit")
+        .prefetch_related("events")
+    )
+
+
 def pakn_satisfaction(
     unit_ids: Iterable[int], start: dt.datetime, end: dt.datetime
 ) -> tuple[int, int, list[int]]:
-    """766 component 5.3: (likes, likes + dislikes, ids of the liked PAKN) for answers the
-    submitters rated in [start, end), by handling unit."""
-    rated = Pakn.objects.filter(
-        unit_id__in=list(unit_ids), reacted_at__gte=start, reacted_at__lt=end
-    ).exclude(reaction="")
-    liked = list(rated.filter(reaction=Reaction.LIKE).values_list("pk", flat=True))
-    return len(liked), rated.count(), liked
+    """766 component 5.3: (satisfied, first received, ids of the satisfied PAKN).
+
+    = (PAKN first received in [start, end) − those with more dislikes than likes − overdue ones
+    − those raised again after their answer) ÷ PAKN first received in [start, end); "first
+    received": not itself a PAKN raising an earlier one again. By handling unit; judged at
+    `end`."""
+    rows = _received_in(start, end).filter(unit_id__in=list(unit_ids), earlier__isnull=True)
+    satisfied = [p.pk for p in rows if _satisfied(p, list(p.events.all()), end)]
+    return len(satisfied), len(rows), satisfied
 
 
 def pakn_counts_by_unit(start: dt.datetime, end: dt.datetime) -> dict[int, dict[str, int]]:
     """Per handling unit, read once for every unit of a 766 ranking: PAKN received in
-    [start, end) (`counted`) and of them `on_time` (as `pakn_on_time`), and answers rated in
-    the period (`rated`) and of them `liked` (as `pakn_satisfaction`)."""
+    [start, end) (`counted`) and of them `on_time` (as `pakn_on_time`); PAKN first received
+    (`first`) and of them `satisfied` (as `pakn_satisfaction`)."""
     counts: dict[int, dict[str, int]] = {}
-
-    def unit(pk: int) -> dict[str, int]:
-        return counts.setdefault(pk, {"counted": 0, "on_time": 0, "rated": 0, "liked": 0})
-
-    received = Pakn.objects.filter(received_at__gte=start, received_at__lt=end)
-    for pakn in received.select_related("unit").prefetch_related("events"):
-        figures = unit(pakn.unit_id)
+    for pakn in _received_in(start, end):
+        figures = counts.setdefault(
+            pakn.unit_id, {"counted": 0, "on_time": 0, "first": 0, "satisfied": 0}
+        )
+        events = list(pakn.events.all())
         figures["counted"] += 1
-        figures["on_time"] += int(not _late_at(pakn, list(pakn.events.all()), end))
-    rated = Pakn.objects.filter(reacted_at__gte=start, reacted_at__lt=end).exclude(reaction="")
-    for unit_id, reaction in rated.values_list("unit_id", "reaction"):
-        figures = unit(unit_id)
-        figures["rated"] += 1
-        figures["liked"] += int(reaction == Reaction.LIKE)
+        figures["on_time"] += int(not _late_at(pakn, events, end))
+        if pakn.earlier_id is None:
+            figures["first"] += 1
+            figures["satisfied"] += int(_satisfied(pakn, events, end))
     return counts
 
 

@@ -146,12 +146,34 @@ def pakn_submit(*, data: Submission, actor: User | None = None) -> Pakn:
         pakn.due_at = current_due(pakn)
         pakn.save()
         _record(pakn, "receive", actor, "", now)
+        if data.earlier is not None:
+            _raised_again(data.earlier, pakn, actor, now)
         _notify(
             pakn,
             f"Đã tiếp nhận phản ánh, kiến nghị {pakn.code}",
             f"Phản ánh, kiến nghị của bạn đã được tiếp nhận với mã {pakn.code}.",
         )
     return pakn
+
+
+def _raised_again(earlier: Pakn, later: Pakn, actor: User | None, now: dt.datetime) -> None:
+    """Record on the earlier PAKN that its matter was raised again after its answer (766, 5.3:
+    a re-raised PAKN is not a satisfied one). Before an answer the link alone is kept, and so
+    it is when the link comes from the portal with another person's contact: only the same
+    submitter (same phone or e-mail) or an officer transcribing can re-raise a matter."""
+    row = _lock(earlier)
+    if row.answered_at is None or row.answered_at > now:
+        return
+    same_phone = bool(later.submitter_phone) and later.submitter_phone == row.submitter_phone
+    same_email = bool(later.submitter_email) and (
+        later.submitter_email.lower() == row.submitter_email.lower()
+    )
+    if actor is None and not (same_phone or same_email):
+        return
+    if row.reraised_at is None:
+        row.reraised_at = now
+        row.save(update_fields=["reraised_at"])
+    _record(row, "raised_again", actor, row.status, now, f"Phản ánh lại: {later.code}")
 
 
 # -- the shared steps of every transition -------------------------------------------------------

@@ -19,6 +19,7 @@ ENTERED = {
     "digitised": Q(digitised=True),
 }
 RESOLVED = Q(finish_kind=FinishKind.RESOLVED)
+PAPER = RESOLVED & Q(procedure_version__paper_result_required=True)
 FINISHED = {
     "finished": Q(),
     "resolved": RESOLVED,
@@ -29,17 +30,23 @@ FINISHED = {
     "stopped": Q(finish_kind=FinishKind.STOPPED),
     "withdrawn": Q(finish_kind=FinishKind.WITHDRAWN),
     "finished_on_time": Q(on_time=True),
-    "judged_on_time": Q(on_time=True),
     "finished_late": Q(on_time=False),
-    "electronic_results": RESOLVED & Q(electronic_result=True),
+    # 4.1 (table 6.1): results of procedures that require a paper result, and of them the
+    # electronic ones (a result file).
+    "paper_results": PAPER,
+    "electronic_results": PAPER & Q(electronic_result=True),
 }
-OPEN = ("in_time", "overdue", "paused", "late_at_end", "open")
-# The 766 figures that are unions of the above.
+OPEN = ("in_time", "overdue", "paused", "late_at_end", "on_time_at_end", "open")
+# The 766 figures that are unions of the above: 2.1 judges every dossier finished in the
+# period and every one still open at its end.
 UNIONS = {
-    "judged": ("finished", "late_at_end"),
+    "judged": ("finished", "open"),
+    "judged_on_time": ("finished_on_time", "on_time_at_end"),
     "judged_late": ("finished_late", "late_at_end"),
 }
-FIGURES = (*ENTERED, *FINISHED, *OPEN, "carried", *UNIONS)
+# 5.4 (table 5.3): judged late, or on time but drew a PAKN or a dislike; and the others.
+SATISFACTION = ("dissatisfied", "satisfied")
+FIGURES = (*ENTERED, *FINISHED, *OPEN, "carried", *UNIONS, *SATISFACTION)
 
 
 def dossiers_for(unit_ids: Iterable[int], period: Period, figure: str) -> QuerySet[DossierFact]:
@@ -55,15 +62,35 @@ def dossiers_for(unit_ids: Iterable[int], period: Period, figure: str) -> QueryS
             FINISHED[figure], finished_at__gte=period.start, finished_at__lt=period.end
         )
     if figure in UNIONS:
-        pks: set[int] = set()
-        for part in UNIONS[figure]:
-            pks |= set(dossiers_for(ids, period, part).values_list("pk", flat=True))
-        return scope.filter(pk__in=pks)
+        return scope.filter(pk__in=_union(ids, period, UNIONS[figure]))
+    if figure in SATISFACTION:
+        bad = _union(ids, period, ("judged_late",)) | complained(ids, period)
+        if figure == "dissatisfied":
+            return scope.filter(pk__in=bad)
+        return scope.filter(pk__in=_union(ids, period, ("judged",)) - bad)
     if figure == "carried":
         return open_facts(units_q(ids), period.start).select_related("dossier")
     if figure not in OPEN:
         raise KeyError(figure)
     return scope.filter(pk__in=_open_pks(ids, period, figure))
+
+
+def _union(ids: list[int], period: Period, parts: Iterable[str]) -> set[int]:
+    pks: set[int] = set()
+    for part in parts:
+        pks |= set(dossiers_for(ids, period, part).values_list("pk", flat=True))
+    return pks
+
+
+def complained(ids: list[int], period: Period) -> set[int]:
+    """5.4: dossiers judged in the period (2.1) that drew a PAKN before its end or were rated in
+    one of the two lowest levels (`surveys.selectors.drew_complaint_or_dislike`)."""
+    from motcua.surveys.selectors import drew_complaint_or_dislike
+
+    judged = DossierFact.objects.filter(pk__in=_union(ids, period, ("judged",)))
+    return set(
+        judged.filter(drew_complaint_or_dislike(period.end, "dossier")).values_list("pk", flat=True)
+    )
 
 
 def _open_pks(ids: list[int], period: Period, figure: str) -> list[int]:
@@ -72,6 +99,7 @@ def _open_pks(ids: list[int], period: Period, figure: str) -> list[int]:
         if (
             figure == "open"
             or (figure == "late_at_end" and judged_late_at(fact, end))
+            or (figure == "on_time_at_end" and not judged_late_at(fact, end))
             or open_state(fact, end) == figure
         ):
             found.append(fact.pk)

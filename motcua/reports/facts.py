@@ -10,7 +10,6 @@ from motcua.dossiers.models import (
     Channel,
     Dossier,
     DossierEvent,
-    ReturnMethod,
     Timing,
 )
 from motcua.reports.models import DossierFact, FinishKind
@@ -35,10 +34,11 @@ def fact_of(
     cal: WorkCalendar | None = None,
     rating: int | None = None,
 ) -> DossierFact:
-    """The fact for `dossier`; `events` in seq order; `digitised` from its attachments;
-    `cal` the receiving unit's calendar when the caller already has it; `rating` the level
-    the citizen gave, if any."""
+    """The fact for a received `dossier` (`received_at` set); `events` in seq order;
+    `digitised` from its attachments; `cal` the receiving unit's calendar when the caller
+    already has it; `rating` the level the citizen gave, if any."""
     cal = cal or calendar_of(dossier.receiving_unit)
+    assert dossier.received_at is not None, "only received dossiers have a fact"
     finish = next((e for e in events if e.action in FINISHES), None)
     fact = DossierFact(
         dossier=dossier,
@@ -47,7 +47,7 @@ def fact_of(
         procedure_version_id=dossier.procedure_version_id,
         channel=dossier.channel,
         assisted=dossier.assisted_by_id is not None,
-        entered_at=dossier.received_at or events[0].at,
+        entered_at=dossier.received_at,
         due_at=dossier.due_at,
         supplement_count=sum(e.action == "request_supplement" for e in events),
         pauses=_pauses(events),
@@ -55,24 +55,18 @@ def fact_of(
             [e.at.isoformat(), e.payload["old_due_at"]] for e in events if e.action == "reschedule"
         ],
         supplements=[e.at.isoformat() for e in events if e.action == "request_supplement"],
-        electronic_result=bool(dossier.result_file) or _returned_online(events),
-        digitised=digitised,
+        # 766: an electronic result is a result file; returning "electronically" is not one.
+        electronic_result=bool(dossier.result_file),
         rating=rating,
     )
-    fact.online_qualified = dossier.channel == Channel.ONLINE and (
-        not dossier.procedure_version.paper_result_required or fact.electronic_result
-    )
+    # Where a paper result is required, 3.3 and 4.2 (table 6.2) also need an electronic one.
+    result_ok = not dossier.procedure_version.paper_result_required or fact.electronic_result
+    fact.online_qualified = dossier.channel == Channel.ONLINE and result_ok
+    fact.digitised = digitised and result_ok
     if finish is not None:
         _finish(fact, dossier, finish, cal)
     _lost_time(fact, events, cal)
     return fact
-
-
-def _returned_online(events: Sequence[DossierEvent]) -> bool:
-    return any(
-        e.action == "return_result" and e.payload.get("method") == ReturnMethod.ELECTRONIC
-        for e in events
-    )
 
 
 def _pauses(events: Sequence[DossierEvent]) -> list[list[str | None]]:
@@ -91,8 +85,9 @@ def _finish(fact: DossierFact, dossier: Dossier, event: DossierEvent, cal: WorkC
     fact.on_time = not late
     if fact.finish_kind == FinishKind.RESOLVED:
         fact.timing = Timing.LATE if late else timing(event.at, dossier.due_at) or Timing.ON_TIME
-        if dossier.clock_started_at is not None and event.at >= dossier.clock_started_at:
-            elapsed = working_time_between(dossier.clock_started_at, event.at, cal)
+        # 2.2: from receipt (an online filing: from its acceptance), pauses left out.
+        if dossier.received_at is not None and event.at >= dossier.received_at:
+            elapsed = working_time_between(dossier.received_at, event.at, cal)
             fact.processing_minutes = max(elapsed - dossier.paused_minutes, 0)
 
 
@@ -111,8 +106,11 @@ def _lost_time(fact: DossierFact, events: Sequence[DossierEvent], cal: WorkCalen
 
 
 def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
-    """Facts for the given dossiers, reading their rows, events and attachments in bulk."""
-    dossiers = Dossier.objects.filter(pk__in=dossier_ids).select_related(
+    """Facts for the given dossiers, reading their rows, events and attachments in bulk.
+
+    Only received dossiers have a fact: an online filing not (yet) accepted — waiting, or
+    refused or withdrawn before acceptance — is in no figure (766: received means accepted)."""
+    dossiers = Dossier.objects.filter(pk__in=dossier_ids, received_at__isnull=False).select_related(
         "procedure_version", "receiving_unit"
     )
     events: dict[int, list[DossierEvent]] = {pk: [] for pk in dossier_ids}

@@ -7,21 +7,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Sum, Value
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
-from motcua.feedback.selectors import pakn_counts_by_unit
+from motcua.feedback.selectors import pakn_about_dossiers, pakn_counts_by_unit
 from motcua.reports import group4
-from motcua.reports.models import Rollup
-from motcua.reports.periods import Period, span_q
-from motcua.reports.selectors import RECEIVED, RESOLVED, judged_late_at, open_facts, rollup_sums
+from motcua.reports.models import DossierFact, FinishKind, Rollup
+from motcua.reports.periods import Period, before_q, span_q
+from motcua.reports.selectors import (
+    FINISHED,
+    RECEIVED,
+    RESOLVED,
+    judged_late_at,
+    open_facts,
+    rollup_sums,
+)
+from motcua.surveys.models import DISLIKE_LEVELS
+from motcua.surveys.selectors import processing_satisfaction
 
 CENT = Decimal("0.01")
 NO_DVCQG = "chưa kết nối DVCQG"
 NO_PAYMENT = "chưa tích hợp thanh toán"
 NO_PAKN = "không có phản ánh, kiến nghị phát sinh trong kỳ"
-NO_PAKN_RATING = "chưa có đánh giá của người dân về trả lời PAKN trong kỳ"
+NO_PAKN_FIRST = "không có phản ánh, kiến nghị tiếp nhận lần đầu trong kỳ"
 NO_PUBLICATION = "chưa có dữ liệu công bố, công khai TTHC"
 NO_DATASTORE = "chưa kết nối kho dữ liệu cá nhân / CSDL dân cư"
 
@@ -35,6 +44,43 @@ class Spec:
     reason: str = ""  # why the component is N/A whatever the data
     scored: bool = True
     figures: tuple[str, str] = ("", "")  # drill-down figures: numerator, denominator
+
+    @property
+    def group(self) -> int:
+        """The group of the points table (DOMAIN.md §6): 1–6."""
+        return int(self.code.split(".")[0])
+
+    @property
+    def national(self) -> str | None:
+        return national_code(self.code)
+
+
+# The national formula document numbers satisfaction 5.2–5.4 and digitisation 4.x, while the
+# points table (QĐ 766, DOMAIN.md §6) puts them in groups 5 and 6: `code` is the table's (the
+# stable key), `national_code` the number shown. Payments (table group 4) have no national
+# number confirmed here: None.
+NATIONAL = {
+    "4.1": None,
+    "4.2": None,
+    "4.3": None,
+    "5.1": "5.2",
+    "5.2": "5.3",
+    "5.3": "5.4",
+    **{f"6.{i}": f"4.{i}" for i in range(1, 8)},
+}
+GROUPS = {
+    1: "Công khai, minh bạch",
+    2: "Tiến độ giải quyết",
+    3: "Dịch vụ công trực tuyến",
+    4: "Thanh toán trực tuyến",
+    5: "Mức độ hài lòng",
+    6: "Số hóa hồ sơ",
+}
+
+
+def national_code(code: str) -> str | None:
+    """The component's number in the national formula document (None if not known)."""
+    return NATIONAL.get(code, code)
 
 
 SPECS = (
@@ -67,7 +113,7 @@ SPECS = (
         Decimal("0.9"),
         figures=("satisfied", "judged"),
     ),
-    Spec("6.1", "Cấp kết quả điện tử", 6, figures=("electronic_results", "resolved")),
+    Spec("6.1", "Cấp kết quả điện tử", 6, figures=("electronic_results", "paper_results")),
     Spec("6.2", "Số hóa thành phần hồ sơ", 4, Decimal("0.8"), figures=("digitised", "received")),
     Spec("6.3", "Cấp bản sao điện tử chứng thực", 2, reason="chưa có dữ liệu chứng thực điện tử"),
     Spec(
@@ -97,6 +143,10 @@ class Component:
     def applicable(self) -> bool:
         return self.rate is not None or self.value is not None
 
+    @property
+    def about(self) -> str:
+        return ABOUT.get(self.spec.code, "")
+
 
 @dataclass
 class UnitIndex:
@@ -111,6 +161,65 @@ class UnitIndex:
     @property
     def attainable(self) -> int:
         return sum(c.spec.max_points for c in self.components if c.points is not None)
+
+    def groups(self) -> list["GroupScore"]:
+        """The components in the six groups of the points table, with each group's points."""
+        return [
+            GroupScore(number, name, [c for c in self.components if c.spec.group == number])
+            for number, name in GROUPS.items()
+        ]
+
+
+@dataclass
+class GroupScore:
+    number: int
+    name: str
+    components: list[Component]
+
+    @property
+    def points(self) -> Decimal | None:
+        """None when no component of the group has data."""
+        scored = [c.points for c in self.components if c.points is not None]
+        return sum(scored, Decimal(0)) if scored else None
+
+    @property
+    def attainable(self) -> int:
+        return sum(c.spec.max_points for c in self.components if c.points is not None)
+
+    @property
+    def max_points(self) -> int:
+        return sum(c.spec.max_points for c in self.components)
+
+    @property
+    def reason(self) -> str:
+        """Why the group has no points: its components' reasons, each once."""
+        return "; ".join(dict.fromkeys(c.reason for c in self.components if c.reason))
+
+
+# What each component counts, in the words of the 766 page (docs/reports.md has the detail).
+ABOUT = {
+    "2.1": "Hồ sơ giải quyết xong trong kỳ và hồ sơ còn đang giải quyết tại cuối kỳ; hồ sơ "
+    "chưa xong được đánh giá tại cuối kỳ (hồ sơ đang tạm dừng: tại thời điểm tạm dừng). Hồ sơ "
+    "yêu cầu bổ sung quá một lần là trễ hạn.",
+    "2.2": "Từ khi tiếp nhận (hồ sơ trực tuyến: từ khi được tiếp nhận chính thức) đến khi có "
+    "kết quả, trừ thời gian tạm dừng; tính bằng ngày làm việc, không chấm điểm.",
+    "3.1": "TTHC được giao cho đơn vị có cung cấp dịch vụ công trực tuyến (toàn trình hoặc "
+    "một phần).",
+    "3.2": "Dịch vụ công trực tuyến có hồ sơ trực tuyến được tiếp nhận trong kỳ.",
+    "3.3": "Hồ sơ trực tuyến được tiếp nhận; với TTHC yêu cầu kết quả bản giấy, phải có thêm "
+    "kết quả điện tử (tệp kết quả). Hồ sơ nộp trực tuyến bị từ chối hoặc rút trước khi tiếp "
+    "nhận không được tính.",
+    "5.1": "PAKN tiếp nhận trong kỳ được xử lý đúng hạn ở mọi bước (từ chối 2, đề nghị bổ sung "
+    "5, chuyển 5, trả lời 15, công khai 2 ngày làm việc).",
+    "5.2": "(PAKN tiếp nhận lần đầu − PAKN bị đánh giá không hài lòng − PAKN quá hạn − PAKN bị "
+    "phản ánh lại) ÷ PAKN tiếp nhận lần đầu trong kỳ.",
+    "5.3": "100% − (tỷ lệ hồ sơ trễ hạn + tỷ lệ hồ sơ bị phản ánh, kiến nghị hoặc đánh giá ở "
+    "hai mức thấp nhất); hồ sơ vừa trễ hạn vừa bị đánh giá chỉ tính một lần.",
+    "6.1": "Chỉ hồ sơ thuộc TTHC yêu cầu kết quả bản giấy: hồ sơ có tệp kết quả điện tử; trả "
+    'kết quả "điện tử" mà không có tệp kết quả thì không tính.',
+    "6.2": "Hồ sơ tiếp nhận có mọi thành phần là tệp điện tử (nộp trực tuyến hoặc số hóa tại "
+    "quầy) và, với TTHC yêu cầu kết quả bản giấy, có kết quả điện tử.",
+}
 
 
 def score(spec: Spec, numerator: int, denominator: int, reason: str = "") -> Component:
@@ -162,16 +271,62 @@ class _UnitData:
     def __init__(self, period: Period, unit_ids: list[int]) -> None:
         self.period, self.ids = period, set(unit_ids)
         self.sums: dict[int, Counter[str]] = defaultdict(Counter)
+        self.paper: dict[int, Counter[str]] = defaultdict(Counter)  # paper result required
         span = span_q(period.first, period.after)
-        for (recv, dec), counts in rollup_sums(
-            span, "receiving_unit_id", "deciding_unit_id"
-        ).items():
+        keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version__paper_result_required")
+        for (recv, dec, paper), counts in rollup_sums(span, *keys).items():
             for unit in {recv, dec}:
                 self.sums[unit].update(counts)  # type: ignore[index]
+                if paper:
+                    self.paper[unit].update(counts)  # type: ignore[index]
+        self.open_at_end = self._open_at_end()
         self.late_open = self._late_open()
+        self.complained = self._complained_on_time()
         self.offered, self.online, self.online_used = self._offerings()
         self.pakn = pakn_counts_by_unit(period.start, period.end)
         self.group4 = group4.figures(period, self.ids)
+
+    def _open_at_end(self) -> Counter[int]:
+        """Dossiers received by the period end and not finished by then (the rollups hold
+        received dossiers only): those carried into the period plus the period's receipts
+        less its finishes — one sum per unit over the rows before the period."""
+        found: Counter[int] = Counter()
+        for unit, c in self.sums.items():
+            found[unit] = sum(c[n] for n in RECEIVED) - sum(c[n] for n in FINISHED)
+        still = sum((F(n) for n in RECEIVED), Value(0)) - sum((F(n) for n in FINISHED), Value(0))
+        rows = (
+            Rollup.objects.filter(before_q(self.period.first))
+            .values_list("receiving_unit_id", "deciding_unit_id")
+            .annotate(still=Sum(still))
+            .order_by()
+        )
+        for recv, dec, carried in rows:
+            for unit in {recv, dec}:
+                found[unit] += carried or 0
+        return found
+
+    def _complained_on_time(self) -> Counter[int]:
+        """5.4: dossiers judged on time in the period that drew a PAKN before its end, beyond the
+        on-time disliked ones the rollups count (`rated_disliked`): PAKN about dossiers are few,
+        so their dossiers are read one by one."""
+        found: Counter[int] = Counter()
+        start, end = self.period.start, self.period.end
+        named = pakn_about_dossiers(end).values("dossier_id")
+        facts = DossierFact.objects.filter(pk__in=named, entered_at__lt=end).filter(
+            Q(finished_at__isnull=True) | Q(finished_at__gte=start)
+        )
+        for fact in facts:
+            if fact.finished_at is not None and fact.finished_at < end:
+                disliked = fact.finish_kind == FinishKind.RESOLVED and (
+                    fact.rating in DISLIKE_LEVELS
+                )
+                counts = bool(fact.on_time) and not disliked
+            else:
+                counts = not judged_late_at(fact, end)
+            if counts:
+                for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
+                    found[unit] += 1
+        return found
 
     def _late_open(self) -> Counter[int]:
         """Dossiers open at the period end and judged late there (selectors.judged_late_at).
@@ -236,12 +391,15 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
         return Component(spec, reason=spec.reason)
     if spec.code in group4.COMPONENTS:
         return score(spec, *group4.component(spec.code, data.group4.get(unit)))
-    c = data.sums[unit]
+    c, paper = data.sums[unit], data.paper[unit]
     received = sum(c[n] for n in RECEIVED)
     resolved = sum(c[n] for n in RESOLVED)
-    judged = c["finished_on_time"] + c["finished_late"] + data.late_open[unit]
+    # 2.1: every dossier finished in the period, and every one open at its end (judged there:
+    # on time unless past its appointment, or judged at the start of the pause it is in).
+    judged = c["finished_on_time"] + c["finished_late"] + data.open_at_end[unit]
+    late = c["finished_late"] + data.late_open[unit]
     if spec.code == "2.1":
-        return score(spec, c["finished_on_time"], judged)
+        return score(spec, judged - late, judged)
     if spec.code == "2.2":
         return _average(spec, c["processing_minutes"], resolved)
     if spec.code == "3.1":
@@ -253,20 +411,25 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
     if spec.code in ("5.1", "5.2"):
         return _pakn(spec, data.pakn.get(unit, {}))
     if spec.code == "5.3":
-        # Rated dossiers finished in the period; disliked ones among those judged on time.
-        if not c["rated"]:
-            return Component(spec, reason="chưa có đánh giá của người dân trong kỳ")
-        return score(spec, c["finished_on_time"] - c["rated_disliked"], judged)
+        # 100% − (late + on time but disliked or complained about), each dossier once.
+        bad_on_time = c["rated_disliked"] + data.complained[unit]
+        return score(spec, *processing_satisfaction(judged, late, bad_on_time))
     if spec.code == "6.1":
-        return score(spec, c["electronic_results"], resolved)
+        return score(
+            spec,
+            paper["electronic_results"],
+            sum(paper[n] for n in RESOLVED),
+            "không có hồ sơ đã giải quyết thuộc TTHC yêu cầu kết quả bản giấy",
+        )
     return score(spec, c["digitised"], received)  # 6.2
 
 
 def _pakn(spec: Spec, figures: dict[str, int]) -> Component:
-    """PAKN handled on time (received in the period), and likes among rated answers."""
+    """5.2 PAKN handled on time (received in the period); 5.3 satisfaction with the handling
+    of the PAKN first received in the period (feedback.selectors)."""
     if spec.code == "5.1":
         return score(spec, figures.get("on_time", 0), figures.get("counted", 0), NO_PAKN)
-    return score(spec, figures.get("liked", 0), figures.get("rated", 0), NO_PAKN_RATING)
+    return score(spec, figures.get("satisfied", 0), figures.get("first", 0), NO_PAKN_FIRST)
 
 
 def _average(spec: Spec, minutes: int, resolved: int) -> Component:
@@ -296,6 +459,8 @@ def _component_json(c: Component) -> dict[str, object]:
 
     return {
         "code": c.spec.code,
+        "national": c.spec.national,
+        "group": c.spec.group,
         "name": c.spec.name,
         "max": c.spec.max_points,
         "target": text(c.spec.target),
@@ -303,9 +468,44 @@ def _component_json(c: Component) -> dict[str, object]:
         "denominator": c.denominator,
         "rate": text(c.rate),
         "value": text(c.value),
-        "points": text(c.points) if c.applicable else "N/A",
+        "applicable": c.applicable,
+        "points": text(c.points),
         "reason": c.reason,
     }
+
+
+@dataclass(frozen=True)
+class Average:
+    """2.2 for one procedure: results issued in the period and their mean time."""
+
+    procedure_id: int
+    name: str
+    resolved: int
+    minutes: int
+
+    @property
+    def days(self) -> Decimal:
+        return (Decimal(self.minutes) / self.resolved / 480).quantize(CENT, ROUND_HALF_UP)
+
+
+def average_by_procedure(period: Period, unit_ids: Iterable[int]) -> list[Average]:
+    """2.2 per procedure for these units (received or decided there): from receipt (online:
+    from acceptance) to the result, pauses left out, in working days; by name."""
+    from motcua.reports.selectors import units_q
+
+    keys = ("procedure_version__procedure_id", "procedure_version__name")
+    rows = rollup_sums(units_q(unit_ids) & span_q(period.first, period.after), *keys)
+    found: dict[int, Average] = {}
+    for (procedure, name), counts in rows.items():
+        resolved = sum(counts[n] for n in RESOLVED)
+        if not resolved:
+            continue
+        pk, minutes = int(str(procedure)), counts["processing_minutes"]
+        seen = found.get(pk)
+        if seen is not None:  # several versions of one procedure
+            resolved, name, minutes = resolved + seen.resolved, seen.name, minutes + seen.minutes
+        found[pk] = Average(pk, str(name), resolved, minutes)
+    return sorted(found.values(), key=lambda a: a.name)
 
 
 def moment(day: dt.date) -> dt.datetime:

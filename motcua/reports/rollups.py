@@ -108,14 +108,14 @@ def _apply(delta: Contributions) -> None:
 
 def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
     """Derive the facts of these dossiers again and move the counters by the difference."""
-    old = {f.pk: f for f in DossierFact.objects.filter(pk__in=dossier_ids)}
+    old = list(DossierFact.objects.filter(pk__in=dossier_ids))
     delta: Contributions = Counter()
     new = facts_for(dossier_ids)
     for fact in new:
         delta.update(contributions(fact))
-        if fact.pk in old:
-            delta.subtract(contributions(old[fact.pk]))
-    DossierFact.objects.filter(pk__in=[f.pk for f in new]).delete()
+    for fact in old:  # a fact may also go: a filing refused before acceptance has none
+        delta.subtract(contributions(fact))
+    DossierFact.objects.filter(pk__in=[f.pk for f in old]).delete()
     DossierFact.objects.bulk_create(new)
     _apply(delta)
 

@@ -91,35 +91,42 @@ def open_facts(where: Q, end: dt.datetime) -> QuerySet[DossierFact]:
     )
 
 
+def open_pause(fact: DossierFact, end: dt.datetime) -> dt.datetime | None:
+    """When the pause the dossier is in at `end` began (supplement or fees), or None."""
+    for start, stop in fact.pauses:
+        began = dt.datetime.fromisoformat(start)
+        if began < end and (stop is None or dt.datetime.fromisoformat(stop) >= end):
+            return began
+    return None
+
+
 def open_state(fact: DossierFact, end: dt.datetime) -> str:
     """paused / overdue / in_time at `end`."""
-    for start, stop in fact.pauses:
-        if dt.datetime.fromisoformat(start) < end and (
-            stop is None or dt.datetime.fromisoformat(stop) >= end
-        ):
-            return "paused"
+    if open_pause(fact, end) is not None:
+        return "paused"
     if late_at(fact, end):
         return "overdue"
     return "in_time"
 
 
-def late_at(fact: DossierFact, end: dt.datetime) -> bool:
-    """An unfinished dossier judged at `end` (DOMAIN.md §6, 2.1): past its appointment, or with
-    more than one supplement request."""
-    if _supplements_before(fact, end) > 1:
+def late_at(fact: DossierFact, moment: dt.datetime) -> bool:
+    """An unfinished dossier judged at `moment` (DOMAIN.md §6, 2.1): past its appointment, or
+    with more than one supplement request made by then."""
+    if _supplements_by(fact, moment) > 1:
         return True
-    due = due_in_force(fact, end)
-    return due is not None and due < end
+    due = due_in_force(fact, moment)
+    return due is not None and due < moment
 
 
 def judged_late_at(fact: DossierFact, end: dt.datetime) -> bool:
-    """Counted late at the period end by 2.1: overdue, or paused after a second supplement."""
-    state = open_state(fact, end)
-    return state == "overdue" or (state == "paused" and _supplements_before(fact, end) > 1)
+    """2.1 for a dossier unfinished at the period end: judged at the end, or, when it is paused
+    then (a supplement request, fees), at the moment the pause began — the clock stopped there.
+    Not late ⇒ on time: an open dossier within its appointment counts as on time."""
+    return late_at(fact, open_pause(fact, end) or end)
 
 
-def _supplements_before(fact: DossierFact, end: dt.datetime) -> int:
-    return sum(dt.datetime.fromisoformat(at) < end for at in fact.supplements)
+def _supplements_by(fact: DossierFact, moment: dt.datetime) -> int:
+    return sum(dt.datetime.fromisoformat(at) <= moment for at in fact.supplements)
 
 
 GROUPS = {"procedure": "procedure_version_id", "unit": "deciding_unit_id", "all": None}

@@ -136,6 +136,82 @@ def late_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/late.html", {"unit": unit, "period": period, "rows": rows})
 
 
+@login_required
+def index766_home(request: HttpRequest) -> HttpResponse:
+    allowed = units_for_user(request.user)  # type: ignore[arg-type]
+    top = OrgUnit.objects.filter(pk__in=allowed).order_by("path").first()
+    if top is None:
+        raise Http404
+    return redirect("reports:index766", pk=top.pk)
+
+
+def _ranking(ids: list[int], period: Period) -> list[index766.UnitIndex]:
+    return index766.index766(period, OrgUnit.objects.filter(pk__in=_with_data(ids)))
+
+
+@login_required
+def index766_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 766 index of a scope: the ranking of its units, then one unit's components in the
+    six groups with numerator / denominator and the dossiers behind them (`?xem=<unit>`)."""
+    unit, ids = _scope(request, pk)
+    period = _period(request)
+    ranking = _ranking(ids, period)
+    chosen = _chosen(request, ids, ranking, unit, period)
+    averages = index766.average_by_procedure(period, [chosen.unit.pk])
+    return render(
+        request,
+        "reports/index766.html",
+        {
+            "unit": unit,
+            "period": period,
+            "ranking": ranking,
+            "chosen": chosen,
+            "averages": averages,
+            "group_names": list(index766.GROUPS.items()),
+        },
+    )
+
+
+def _chosen(
+    request: HttpRequest,
+    ids: list[int],
+    ranking: list[index766.UnitIndex],
+    unit: OrgUnit,
+    period: Period,
+) -> index766.UnitIndex:
+    """The unit whose components are shown: `?xem=`, else the scope's own unit if ranked, else
+    the first ranked; a unit outside the scope is a 404, one without data shows its reasons."""
+    wanted = request.GET.get("xem", "")
+    if wanted.isdigit():
+        pk = int(wanted)
+        if pk not in ids:
+            raise Http404
+    elif ranking and not any(r.unit.pk == unit.pk for r in ranking):
+        pk = ranking[0].unit.pk
+    else:
+        pk = unit.pk
+    found = next((r for r in ranking if r.unit.pk == pk), None)
+    if found is not None:
+        return found
+    [alone] = index766.index766(period, [OrgUnit.objects.get(pk=pk)])
+    return alone
+
+
+@login_required
+def index766_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    unit, ids = _scope(request, pk)
+    period = _period(request)
+    title = f"BỘ CHỈ SỐ 766 — {unit.name.upper()}"
+    averages = index766.average_by_procedure(period, ids)
+    body = excel.index766_workbook(title, period, _ranking(ids, period), averages)
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"chi-so-766-{unit.code}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 FIGURE_LABELS = {
     "carried": "Kỳ trước chuyển sang",
     "received": "Tiếp nhận",
@@ -153,10 +229,16 @@ FIGURE_LABELS = {
     "refused": "Từ chối",
     "stopped": "Dừng xử lý",
     "withdrawn": "Rút hồ sơ",
-    "judged": "Hồ sơ được đánh giá tiến độ (mẫu số 2.1)",
+    "judged": "Hồ sơ được đánh giá tiến độ (mẫu số 2.1, 5.4)",
     "judged_on_time": "Hồ sơ trước hạn, đúng hạn (tử số 2.1)",
     "judged_late": "Hồ sơ trễ hạn",
+    "on_time_at_end": "Đang giải quyết, trong hạn tại cuối kỳ",
+    "late_at_end": "Đang giải quyết, trễ hạn tại cuối kỳ",
+    "open": "Chưa giải quyết xong tại cuối kỳ",
     "online_qualified": "Hồ sơ trực tuyến (tử số 3.3)",
-    "electronic_results": "Kết quả điện tử (tử số 6.1)",
-    "digitised": "Hồ sơ số hóa (tử số 6.2)",
+    "paper_results": "Hồ sơ đã giải quyết thuộc TTHC yêu cầu kết quả bản giấy (mẫu số 4.1)",
+    "electronic_results": "Hồ sơ có kết quả điện tử (tử số 4.1)",
+    "digitised": "Hồ sơ số hóa thành phần và kết quả (tử số 4.2)",
+    "satisfied": "Hồ sơ đúng hạn, không bị phản ánh hay không hài lòng (tử số 5.4)",
+    "dissatisfied": "Hồ sơ trễ hạn, bị phản ánh hoặc đánh giá không hài lòng (5.4)",
 }

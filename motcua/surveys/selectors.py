@@ -90,26 +90,38 @@ def rating_summary(
 
 
 # -- 766 component 5.4 ----------------------------------------------------------------------------
+#
+# Satisfaction with receipt and processing (5.4 in the national numbering, 5.3 in the points
+# table), one definition for the index and these pages:
+#   5.4 = 100% − (late rate + rate of dossiers that drew a PAKN or a dislike), target 90%,
+# over the dossiers judged by 2.1 (received in the period, or earlier and still processed in
+# it). A dossier both late and disliked counts once; N/A only when no dossier was judged — not
+# when none was rated. "Dislike": the two lowest of the five levels (DISLIKE_LEVELS).
+
+
+def drew_complaint_or_dislike(before: dt.datetime, dossier_ref: str = "pk") -> Q:
+    """Dossiers (or rows pointing at one through `dossier_ref`) rated in one of the two lowest
+    levels, or named by a PAKN (not refused) received before `before`."""
+    disliked = Rating.objects.filter(dossier=OuterRef(dossier_ref), level__in=DISLIKE_LEVELS)
+    complained = pakn_about_dossiers(before).filter(dossier=OuterRef(dossier_ref))
+    return Q(Exists(disliked)) | Q(Exists(complained))
+
+
+def processing_satisfaction(judged: int, late: int, complained_on_time: int) -> tuple[int, int]:
+    """(numerator, denominator) of 5.4: the judged dossiers neither late nor complained about
+    (or disliked), over the judged dossiers; the caller scores it against 90%."""
+    return judged - late - complained_on_time, judged
 
 
 def processing_satisfaction_complaints(
     unit_ids: Iterable[int], start: dt.datetime, end: dt.datetime
 ) -> tuple[int, int, list[int]]:
-    """(dossiers that drew a complaint or a dislike, dossiers received, ids of the former).
-
-    Counted: dossiers received in [start, end) by a unit of `unit_ids`. A dossier "drew a
-    complaint or a dislike" when its rating is không hài lòng / rất không hài lòng, or a PAKN
-    (not refused) received before `end` names it.
-    5.4 = 100% − (late rate + numerator / denominator).
-    """
+    """(dossiers that drew a complaint or a dislike, dossiers received, ids of the former) for
+    dossiers received in [start, end) by a unit of `unit_ids` (`drew_complaint_or_dislike`)."""
     dossiers = Dossier.objects.filter(
         receiving_unit_id__in=list(unit_ids), received_at__gte=start, received_at__lt=end
     )
-    disliked = Rating.objects.filter(dossier=OuterRef("pk"), level__in=DISLIKE_LEVELS)
-    complained = pakn_about_dossiers(end).filter(dossier=OuterRef("pk"))
-    ids = list(
-        dossiers.filter(Q(Exists(disliked)) | Q(Exists(complained))).values_list("pk", flat=True)
-    )
+    ids = list(dossiers.filter(drew_complaint_or_dislike(end)).values_list("pk", flat=True))
     return len(ids), dossiers.count(), ids
 
 

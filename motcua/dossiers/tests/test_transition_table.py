@@ -17,6 +17,7 @@ Action = Callable[[Dossier, User, World], Dossier]
 # Valid input for every action on a dossier: only the table and the status may refuse.
 ACTIONS: dict[str, Action] = {
     "accept_online": lambda d, u, w: workflow.accept_online(dossier=d, actor=u),
+    "amend": lambda d, u, w: workflow.amend(dossier=d, actor=u, changed=["formData"]),
     "refuse": lambda d, u, w: workflow.refuse(
         dossier=d, actor=u, reasons=["Không thuộc thẩm quyền"]
     ),

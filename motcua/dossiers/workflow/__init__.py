@@ -5,6 +5,7 @@ the right unit, saves with `update_fields` and appends a `DossierEvent` — or r
 `WorkflowError` having changed nothing. See docs/workflow.md.
 """
 
+from motcua.dossiers.workflow.amend import amend
 from motcua.dossiers.workflow.fees import exempt_fee, record_payment
 from motcua.dossiers.workflow.intake import (
     Applicant,
@@ -35,6 +36,7 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "accept_online",
+    "amend",
     "approve",
     "assign",
     "exempt_fee",

@@ -101,6 +101,15 @@ TRANSITIONS: dict[str, Transition] = {
         (Role.RECEIVER,),
         _RECEIPT,
     ),
+    # A correction of the application's own data by the desk (e.g. through the GovStack
+    # Registration API, docs/api.md): recorded with what changed, the status is unchanged.
+    "amend": Transition(
+        "cập nhật thông tin",
+        (S.SUBMITTED, S.RECEIVED, *_ACTIVE, *_PAUSED),
+        UNCHANGED,
+        (Role.RECEIVER,),
+        _RECEIPT,
+    ),
     "reschedule": Transition(
         "gia hạn", (*_ACTIVE, *_PAUSED, S.APPROVED), UNCHANGED, (Role.SIGNER,), _DECIDER
     ),

@@ -38,17 +38,28 @@ def test_on_time_counts_every_deadline_and_judges_open_ones_at_the_period_end(
     assert world.other_commune.pk not in by_unit
 
 
-def test_satisfaction_is_likes_over_reactions(world: World) -> None:
+def test_satisfaction_leaves_out_disliked_overdue_and_raised_again(
+    world: World, clock: Any
+) -> None:
     reactions = [True, True, False]
     for liked in [*reactions, None]:
         pakn = wf.pakn_answer(pakn=make_pakn(world), actor=world.handler, answer="Trả lời.")
         pakn = wf.pakn_publish(pakn=pakn, actor=world.head, public_summary="Tóm tắt.")
         if liked is not None:
             wf.pakn_react(pakn=pakn, liked=liked)
+    # Four first received, one disliked: 3 / 4 (a PAKN nobody rated is not a dislike).
     num, den, ids = pakn_satisfaction([world.commune.pk], at(2026, 3, 1), at(2026, 4, 1))
-    assert (num, den, len(ids)) == (2, 3, 2)
+    assert (num, den, len(ids)) == (3, 4, 3)
+    answered = ids[0]
+    clock.set(at(2026, 3, 10, 9, 0))
+    again = make_pakn(world, earlier=wf.Pakn.objects.get(pk=answered))  # raised again
+    make_pakn(world)  # never answered: overdue at the end of March (due 31/3 09:00 < 1/4)
+    # The re-raise is not first received; the one raised again is no longer satisfied; the
+    # open one is late.
+    num, den, ids = pakn_satisfaction([world.commune.pk], at(2026, 3, 1), at(2026, 4, 1))
+    assert (num, den) == (2, 5) and answered not in ids and again.pk not in ids
     figures = pakn_counts_by_unit(at(2026, 3, 1), at(2026, 4, 1))[world.commune.pk]
-    assert (figures["liked"], figures["rated"]) == (2, 3)
+    assert (figures["satisfied"], figures["first"], figures["counted"]) == (2, 5, 6)
 
 
 def test_public_search_ignores_case_and_diacritics(world: World) -> None:

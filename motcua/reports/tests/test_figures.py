@@ -36,9 +36,10 @@ def test_period_report_columns_match_the_hand_count(dataset: Dataset) -> None:
     assert (f["resolved_early"], f["resolved_on_time"], f["resolved_late"]) == (4, 1, 1)
     assert (f["in_time"], f["overdue"], f["paused"]) == (1, 1, 1)
     assert (f["refused"], f["stopped"], f["withdrawn"]) == (1, 1, 1)
-    # D1 480 + D2 1380 + D3 1440−840 paused + D4 1920 + D11 480 + D12 960 = 5820 min / 6.
-    assert f["processing_minutes"] == 5820
-    assert f.average_days == 2.02
+    # From receipt (online: from acceptance, 16/3 10:00): D1 480 + D2 1380 + D3 1440−840 paused
+    # + D4 1920 + D11 420 + D12 900 = 5700 min / 6.
+    assert f["processing_minutes"] == 5700
+    assert f.average_days == 1.98
 
 
 def test_carried_over_plus_received_equals_every_outcome(dataset: Dataset) -> None:
@@ -64,30 +65,33 @@ def test_an_odd_period_sums_days_and_months_alike(dataset: Dataset) -> None:
 def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
     [result] = index766(MARCH, [dataset.world.commune])
     got = {c.spec.code: c for c in result.components}
-    # 2.1: on time D1 D2 D4 D11 D12 D8 D9 D10 = 8; judged = 9 finished + D5 late at the end.
-    assert (got["2.1"].numerator, got["2.1"].denominator) == (8, 10)
-    assert (got["2.1"].rate, got["2.1"].points) == (Decimal("80.00"), Decimal("16.00"))
-    assert got["2.2"].value == Decimal("2.02") and got["2.2"].points is None
+    # 2.1: judged = 9 finished + D5, D6, D7 open at the end; on time D1 D2 D4 D11 D12 D8 D9
+    # D10, D7 (within its appointment) and D6 (paused for fees on 24/3, before its due 26/3).
+    assert (got["2.1"].numerator, got["2.1"].denominator) == (10, 12)
+    assert (got["2.1"].rate, got["2.1"].points) == (Decimal("83.33"), Decimal("16.67"))
+    assert got["2.2"].value == Decimal("1.98") and got["2.2"].points is None
     assert (got["3.1"].rate, got["3.1"].points) == (Decimal("100.00"), Decimal("4.00"))
     assert (got["3.2"].rate, got["3.2"].points) == (Decimal("100.00"), Decimal("4.00"))
-    # 3.3: paper result required, only D11 has an electronic one: 1/11 against 50%.
-    assert (got["3.3"].numerator, got["3.3"].denominator) == (1, 11)
-    assert (got["3.3"].rate, got["3.3"].points) == (Decimal("9.09"), Decimal("0.73"))
-    # 5.3: 100% − (late 2/10 + disliked D2 1/10) = 70% against 90% of 6 points.
+    # 3.3: paper result required and no result file (D11 was only returned electronically):
+    # 0/11.
+    assert (got["3.3"].numerator, got["3.3"].denominator) == (0, 11)
+    assert (got["3.3"].rate, got["3.3"].points) == (Decimal("0.00"), Decimal("0.00"))
+    # 5.4 (table 5.3): 100% − (late D3 D5 2/12 + disliked D2 1/12) = 75% against 90% of 6.
     assert (got["5.3"].numerator, got["5.3"].rate, got["5.3"].points) == (
-        7,
-        Decimal("70.00"),
-        Decimal("4.67"),
+        9,
+        Decimal("75.00"),
+        Decimal("5.00"),
     )
+    # 4.1 (table 6.1): six results of a paper-result procedure, none with a result file.
     assert (got["6.1"].numerator, got["6.1"].denominator, got["6.1"].points) == (
-        1,
+        0,
         6,
-        Decimal("1.00"),
+        Decimal("0.00"),
     )
     assert (got["6.2"].rate, got["6.2"].points) == (Decimal("0.00"), Decimal("0.00"))
     # Group 4: its procedure bears a fee (lệ phí) but takes no online payment: 4.1 and 4.3
     # score 0 of 2 and 6 (motcua/reports/tests/test_group4.py), 4.2 is N/A.
-    assert result.total == Decimal("30.40") and result.attainable == 56
+    assert result.total == Decimal("29.67") and result.attainable == 56
 
 
 @pytest.mark.parametrize(
@@ -96,7 +100,7 @@ def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
         ("1.4", "chưa kết nối DVCQG"),
         ("4.2", "chưa có TTHC tích hợp thanh toán trực tuyến"),
         ("5.1", "không có phản ánh, kiến nghị phát sinh trong kỳ"),
-        ("5.2", "chưa có đánh giá của người dân về trả lời PAKN trong kỳ"),
+        ("5.2", "không có phản ánh, kiến nghị tiếp nhận lần đầu trong kỳ"),
     ],
 )
 def test_components_without_data_are_not_applicable(
@@ -124,8 +128,9 @@ def test_pakn_components_come_from_the_petitions_of_the_unit(
     assert (codes["5.1"].numerator, codes["5.1"].denominator, codes["5.1"].points) == (
         1, 2, Decimal("3.00")
     )  # fmt: skip
+    # 5.3: two first received, the open one overdue at the end of March.
     assert (codes["5.2"].numerator, codes["5.2"].denominator, codes["5.2"].points) == (
-        1, 1, Decimal("6.00")
+        1, 2, Decimal("3.00")
     )  # fmt: skip
 
 
@@ -175,8 +180,8 @@ def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:
         stdout=out,
     )
     [row] = json.loads(out.getvalue())
-    assert (row["total"], row["components"][4]["numerator"]) == ("30.40", 8)
-    assert row["components"][3]["points"] == "N/A"
+    assert (row["total"], row["components"][4]["numerator"]) == ("29.67", 10)
+    assert (row["components"][3]["points"], row["components"][3]["applicable"]) == (None, False)
 
 
 def test_a_rating_reaches_the_index_at_once(dataset: Dataset) -> None:
@@ -188,16 +193,16 @@ def test_a_rating_reaches_the_index_at_once(dataset: Dataset) -> None:
         c = next(c for c in result.components if c.spec.code == "5.3")
         return c.numerator, c.denominator
 
-    assert satisfaction() == (7, 10)
+    assert satisfaction() == (9, 12)
     Rating.objects.get(dossier=dataset.d["D2"]).delete()
-    assert satisfaction() == (8, 10)  # D2 on time, no longer disliked
+    assert satisfaction() == (10, 12)  # D2 on time, no longer disliked
     Rating.objects.create(
         dossier=dataset.d["D2"],
         level=Level.DISSATISFIED,
         channel=RatingChannel.KIOSK,
         at=at(2026, 3, 6),
     )
-    assert satisfaction() == (7, 10)
+    assert satisfaction() == (9, 12)
     before = rollup_snapshot()
     rebuild_rollups()
     assert rollup_snapshot() == before

@@ -33,4 +33,11 @@ class Command(BaseCommand):
                 f"{row['rank']:>3}. {row['name']}: {row['total']}/{row['attainable']}"
             )
             for c in row["components"]:  # type: ignore[attr-defined]
-                self.stdout.write(f"     {c['code']} {c['name']}: {c['points']} {c['reason']}")
+                number = c["national"] or c["code"]
+                if c["points"] is not None:
+                    figure = f"{c['points']} điểm ({c['numerator']}/{c['denominator']})"
+                elif c["value"] is not None:
+                    figure = f"{c['value']} ngày ({c['denominator']} hồ sơ)"
+                else:
+                    figure = f"Không có dữ liệu: {c['reason']}"
+                self.stdout.write(f"     {number} {c['name']}: {figure}")
