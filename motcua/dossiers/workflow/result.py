@@ -63,11 +63,12 @@ def issue_result(
     A PDF result is signed with the deciding unit's key, at the issue time, when it has one —
     before the transaction: the signing service may be remote (no network I/O inside it).
     """
-    check(dossier, "issue_result", actor)
+    current = Dossier.objects.get(pk=dossier.pk)  # the caller's copy may be stale
+    check(current, "issue_result", actor)
     require(bool(result_number.strip()), "Cần nhập số, ký hiệu của kết quả.")
     _result_file(result_file)
     now = timezone.now()
-    signed, signature = (None, {}) if result_file is None else _signed(dossier, result_file, now)
+    signed, signature = (None, {}) if result_file is None else _signed(current, result_file, now)
     with attachments.files_removed_on_failure(), transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status

@@ -184,3 +184,13 @@ def test_a_remote_signing_service_signs_the_result(
     verdict = signing.verify_pdf(stored(issued(world, result_pdf)))
     assert verdict.valid and verdict.signer == world.commune.name
     assert calls == [(world.commune.code, "sha256")]
+
+
+def test_issue_result_reads_the_dossier_afresh(
+    world: World, demo_keys: Path, result_pdf: bytes
+) -> None:
+    stale = in_status(world, DossierStatus.IN_PROCESS)
+    workflow.approve(dossier=stale, actor=world.everyone)  # `stale` still says in_process
+    done = workflow.issue_result(dossier=stale, actor=world.everyone, result_number="3/GP",
+                                 result_file=ContentFile(result_pdf, name="kq.pdf"))  # fmt: skip
+    assert done.status == DossierStatus.RESULT_READY and signing.verify_pdf(stored(done)).valid
