@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "motcua.reports",
     "motcua.feedback",
     "motcua.payments",
+    "motcua.reform",
     "motcua.api",
     "motcua.demo",
 ]

@@ -18,6 +18,8 @@ urlpatterns = [
     path("ho-so/", include("motcua.dossiers.urls")),
     path("bao-cao/", include("motcua.reports.urls")),
     path("phan-anh/", include("motcua.feedback.urls")),
+    path("cai-cach/", include("motcua.reform.urls")),
+    path("doi-thoai-nhan-dan/", include("motcua.reform.public_urls")),
     path("phan-anh-kien-nghi/", include("motcua.portal.pakn_urls")),
     path("hai-long/", include("motcua.surveys.urls")),
     path("khao-sat/", include("motcua.surveys.public_urls")),

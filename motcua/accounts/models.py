@@ -136,6 +136,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Giám sát (Sở Nội vụ, Văn phòng UBND)")
     ADMIN = "admin", _("Quản trị đơn vị")
     DIGITAL_TEAM = "digital_team", _("Tổ công nghệ số cộng đồng")
+    PERSONNEL = "personnel", _("Cán bộ tổ chức - nội vụ")
 
 
 # Roles that see every unit below their own, not only their own unit.

@@ -144,6 +144,10 @@ class DvcqgSync(models.Model):
         "accounts.OrgUnit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
     payload = models.JSONField()
+    # For 766 component 1.4: when the dossier was received (None before acceptance), and
+    # whether this is the record's newest version (the portal is up to date when it is sent).
+    received_at = models.DateTimeField(null=True, blank=True)
+    latest = models.BooleanField(default=True)
     created_at = models.DateTimeField(_("tạo lúc"))
     next_attempt_at = models.DateTimeField(_("gửi lần tới"))
     claimed_at = models.DateTimeField(null=True, blank=True)
@@ -163,6 +167,11 @@ class DvcqgSync(models.Model):
                 fields=["id"], condition=models.Q(sent_at__isnull=True), name="dvcqg_unsent"
             ),
             models.Index(fields=["kind", "code", "version"], name="dvcqg_record"),
+            models.Index(
+                fields=["unit", "received_at"],
+                condition=models.Q(latest=True, kind="dossier"),
+                name="dvcqg_latest_dossier",
+            ),
         ]
 
     def __str__(self) -> str:

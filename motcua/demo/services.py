@@ -13,6 +13,7 @@ from django.db import transaction
 
 from motcua.accounts.models import Membership, OrgUnit, Role, UnitKind, User
 from motcua.accounts.services import REFORM_DATE, centre_code, units_import_province
+from motcua.reform.demo import seed_reform_demo
 
 DEMO_PROVINCE = "86"  # Vĩnh Long, home of Lộc Thuận (PAR index 98.47 in our sources)
 DEMO_COMMUNES = ("29077", "29083")  # Xã Lộc Thuận, Xã Châu Hưng
@@ -38,6 +39,7 @@ COMMUNE_STAFF = [
     ("vanthu", Role.CLERK, "self"),
     ("quantri", Role.ADMIN, "self"),
     ("tocongnghe", Role.DIGITAL_TEAM, "self"),
+    ("noivu", Role.PERSONNEL, "self"),
 ]
 
 
@@ -121,6 +123,8 @@ def _province_staff(result: DemoResult, province: OrgUnit, departments: dict[str
         ("tinh.vanthu", Role.CLERK, justice),
         ("tinh.giamsat", Role.SUPERVISOR, province),
         ("tinh.quantri", Role.ADMIN, province),
+        ("tinh.noivu", Role.PERSONNEL, province),  # Sở Nội vụ: register of every unit
+        ("tinh.noivu", Role.SUPERVISOR, province),
     ]
     for username, role, unit in plan:
         _staff(result, username, f"{Role(role).label} — {unit.name}", unit, role)
@@ -169,11 +173,12 @@ def demo_seed(*, province_code: str = DEMO_PROVINCE) -> DemoSeedResult:
         catalog = catalog_import_file(SEED, publish=True)
         offerings_sync(province=province)
         OfficeHours.objects.get_or_create(province=province, defaults={"valid_from": REFORM_DATE})
+    reform = seed_reform_demo(province, Membership.objects.get(user__username="xa1.chutich").unit)
     units = OrgUnit.objects.within(province)
     summary = (
         f"Tỉnh {province.name}: {units.communes().count()} xã, phường, đặc khu; "
         f"{units.count()} đơn vị. Thủ tục: {catalog.created} mới, {catalog.unchanged} không đổi, "
-        f"{catalog.published} được công bố."
+        f"{catalog.published} được công bố. {reform}"
     )
     return DemoSeedResult(
         password=organisation.password, logins=organisation.logins, summary=summary

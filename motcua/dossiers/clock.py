@@ -61,7 +61,12 @@ def pushed(due: dt.datetime, minutes: int, cal: WorkCalendar) -> dt.datetime:
 
 
 def step_deadline(step: ProcessStep, start: dt.datetime, cal: WorkCalendar) -> dt.datetime:
-    minutes = int((Decimal(step.hours) * 60).to_integral_value())
+    return hours_deadline(Decimal(step.hours), start, cal)
+
+
+def hours_deadline(hours: Decimal, start: dt.datetime, cal: WorkCalendar) -> dt.datetime:
+    """`start` plus an hour budget of working time (a step's, or a unit's share)."""
+    minutes = int((Decimal(hours) * 60).to_integral_value())
     return add_working_time(start, minutes, cal)
 
 

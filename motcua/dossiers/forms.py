@@ -12,13 +12,27 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import OrgUnit
-from motcua.catalog.models import Procedure, ProcedureCase, ProcedureDocument, ProcedureVersion
+from motcua.catalog.models import (
+    Procedure,
+    ProcedureCase,
+    ProcedureDocument,
+    ProcedureVersion,
+    Sector,
+)
 from motcua.dossiers import attachments, workflow
-from motcua.dossiers.models import NATIONAL_STATUS, Dossier, personal_id_validator
+from motcua.dossiers.models import (
+    NATIONAL_STATUS,
+    CounterRefusal,
+    Dossier,
+    DossierStatus,
+    ReturnMethod,
+    personal_id_validator,
+)
 
 ID_MESSAGE = _("Số định danh cá nhân phải gồm đúng 12 chữ số (in trên thẻ căn cước).")
 PHONE_MESSAGE = _(
@@ -135,6 +149,39 @@ class IntakeForm(forms.Form):
     representative_authorisation = forms.CharField(
         label=_("Văn bản ủy quyền (số, ngày)"), required=False, max_length=255
     )
+    representative_address = forms.CharField(
+        label=_("Địa chỉ người được ủy quyền"), required=False, max_length=500
+    )
+    representative_phone = forms.CharField(
+        label=_("Số điện thoại người được ủy quyền"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    representative_email = forms.EmailField(
+        label=_("Thư điện tử người được ủy quyền"),
+        required=False,
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+    )
+    sets = forms.IntegerField(
+        label=_("Số bộ hồ sơ"),
+        required=False,
+        initial=1,
+        min_value=1,
+        max_value=99,
+        error_messages={
+            "min_value": _("Số bộ hồ sơ từ 1 đến 99."),
+            "max_value": _("Số bộ hồ sơ từ 1 đến 99."),
+            "invalid": _("Số bộ hồ sơ phải là một số."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "count"}),
+    )
+    collect_method = forms.ChoiceField(
+        label=_("Đăng ký nhận kết quả tại"),
+        choices=ReturnMethod.choices,
+        initial=ReturnMethod.COUNTER,
+        required=False,
+    )
     scans = MultipleFileField(
         label=_("Bản quét (PDF, JPEG, PNG; chọn được nhiều tệp)"), required=False
     )
@@ -197,10 +244,10 @@ class IntakeForm(forms.Form):
     # -- cleaning ----------------------------------------------------------------------------
 
     def clean_phone(self) -> str:
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if phone and not MOBILE.match(phone):
-            raise ValidationError(PHONE_MESSAGE, code="phone")
-        return phone
+        return _mobile(self.cleaned_data["phone"])
+
+    def clean_representative_phone(self) -> str:
+        return _mobile(self.cleaned_data["representative_phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -247,7 +294,17 @@ class IntakeForm(forms.Form):
             representative_name=d["representative_name"].strip(),
             representative_id=d["representative_id"],
             representative_authorisation=d["representative_authorisation"].strip(),
+            representative_address=d["representative_address"].strip(),
+            representative_phone=d["representative_phone"],
+            representative_email=d["representative_email"],
         )
+
+    def receipt_details(self) -> dict[str, Any]:
+        """Number of sets and where the result will be collected, as Mẫu 01 prints them."""
+        return {
+            "sets": self.cleaned_data.get("sets") or 1,
+            "collect_method": self.cleaned_data.get("collect_method") or ReturnMethod.COUNTER,
+        }
 
     def submitted_documents(self) -> list[dict[str, Any]]:
         """The ticked documents with their counts, as printing reads them for Mẫu 01."""
@@ -269,6 +326,13 @@ class IntakeForm(forms.Form):
         ]
 
 
+def _mobile(value: str) -> str:
+    phone = normalise_phone(value)
+    if phone and not MOBILE.match(phone):
+        raise ValidationError(PHONE_MESSAGE, code="phone")
+    return phone
+
+
 class ProcedureSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Tìm thủ tục (tên hoặc mã)"),
@@ -285,6 +349,7 @@ _NATIONAL_CHOICES = sorted(
     key=lambda choice: int(choice[0]),
 )
 STATUS_CHOICES = [("", _("Tất cả")), *_NATIONAL_CHOICES]
+REFUSED_CODE = DossierStatus.REFUSED.national_code
 
 
 class RegisterFilterForm(forms.Form):
@@ -305,6 +370,9 @@ class RegisterFilterForm(forms.Form):
         required=False,
         empty_label=_("Tất cả"),
     )
+    sector = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), queryset=Sector.objects.none(), required=False, empty_label=_("Tất cả")
+    )
     status = forms.ChoiceField(label=_("Trạng thái"), choices=STATUS_CHOICES, required=False)
 
     def __init__(self, *args: Any, units: Iterable[int], **kwargs: Any) -> None:
@@ -317,6 +385,13 @@ class RegisterFilterForm(forms.Form):
         unit_field.empty_label = None
         procedure_field.queryset = (
             Procedure.objects.filter(offerings__unit__in=list(units)).distinct().order_by("name")
+        )
+        sector_field = self.fields["sector"]
+        assert isinstance(sector_field, forms.ModelChoiceField)
+        sector_field.queryset = (
+            Sector.objects.filter(procedures__offerings__unit__in=list(units))
+            .distinct()
+            .order_by("name")
         )
 
     def clean(self) -> dict[str, Any]:
@@ -333,19 +408,41 @@ class RegisterFilterForm(forms.Form):
         return unit or (unit_field.queryset.first() if unit_field.queryset is not None else None)
 
     def apply(self, dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
-        """The register of the selected unit: received dossiers, in order of receipt."""
+        """The register of the selected unit in order of receipt: received dossiers, and
+        online filings refused before acceptance (listed without an appointment)."""
         unit = self.selected_unit()
-        found = dossiers.filter(receiving_unit=unit, received_at__isnull=False)
+        found = dossiers.filter(receiving_unit=unit).filter(
+            Q(received_at__isnull=False) | Q(status=DossierStatus.REFUSED)
+        )
+        found = found.annotate(entered_at=Coalesce("received_at", "submitted_at"))
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("received_from"):
-            found = found.filter(received_at__date__gte=data["received_from"])
+            found = found.filter(entered_at__date__gte=data["received_from"])
         if data.get("received_to"):
-            found = found.filter(received_at__date__lte=data["received_to"])
+            found = found.filter(entered_at__date__lte=data["received_to"])
         if data.get("procedure"):
             found = found.filter(procedure_version__procedure=data["procedure"])
+        if data.get("sector"):
+            found = found.filter(procedure_version__procedure__sector=data["sector"])
         if data.get("status"):
             found = found.filter(status__in=statuses_with_code(int(data["status"])))
-        return found.order_by("received_at", "pk")
+        return found.order_by("entered_at", "pk")
+
+    def refusals(self) -> QuerySet[CounterRefusal]:
+        """Filings refused at the counter before receipt (no dossier), with the same filters."""
+        found = CounterRefusal.objects.filter(receiving_unit=self.selected_unit())
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("status") and int(data["status"]) != REFUSED_CODE:
+            return found.none()
+        if data.get("received_from"):
+            found = found.filter(at__date__gte=data["received_from"])
+        if data.get("received_to"):
+            found = found.filter(at__date__lte=data["received_to"])
+        if data.get("procedure"):
+            found = found.filter(procedure_version__procedure=data["procedure"])
+        if data.get("sector"):
+            found = found.filter(procedure_version__procedure__sector=data["sector"])
+        return found.select_related("procedure_version", "receiving_unit").order_by("at", "pk")
 
     def period(self) -> str:
         data = self.cleaned_data if self.is_valid() else {}
@@ -357,6 +454,10 @@ class RegisterFilterForm(forms.Form):
             )
             if isinstance(day, dt.date)
         ]
+        if data.get("sector"):
+            parts.insert(0, f"Lĩnh vực: {data['sector'].name};")
+        if data.get("procedure"):
+            parts.insert(0, f"Thủ tục: {data['procedure'].name};")
         return " ".join(parts)
 
 

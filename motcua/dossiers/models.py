@@ -162,6 +162,19 @@ class Dossier(models.Model):
     representative_authorisation = models.CharField(
         _("văn bản ủy quyền"), max_length=255, blank=True
     )
+    # Mẫu 01 names how to reach the authorised representative too.
+    representative_address = models.CharField(
+        _("địa chỉ người được ủy quyền"), max_length=500, blank=True
+    )
+    representative_phone = models.CharField(
+        _("số điện thoại người được ủy quyền"), max_length=20, blank=True
+    )
+    representative_email = models.EmailField(_("thư điện tử người được ủy quyền"), blank=True)
+    # Recorded at receipt and printed on Mẫu 01.
+    sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+    collect_method = models.CharField(
+        _("đăng ký nhận kết quả"), max_length=12, choices=ReturnMethod.choices, default="counter"
+    )
     assisted_by = _user_fk(_("người hỗ trợ nộp trực tuyến"))
 
     status = models.CharField(
@@ -191,6 +204,15 @@ class Dossier(models.Model):
     paused_since = models.DateTimeField(_("tạm dừng từ"), null=True, blank=True)
     supplement_count = models.PositiveSmallIntegerField(_("số lần yêu cầu bổ sung"), default=0)
     reschedule_count = models.PositiveSmallIntegerField(_("số lần gia hạn"), default=0)
+    # A supplement request that makes the dossier late (a second one, or one after the
+    # appointment): the officer confirmed it knowing, and the inbox marks it.
+    late_by_supplement = models.BooleanField(_("trễ hạn do yêu cầu bổ sung"), default=False)
+    # Mẫu 04 given later than one working day before the appointment (DOMAIN.md §3.2).
+    apology_late = models.BooleanField(_("xin lỗi, gia hạn muộn"), default=False)
+    # The applicant asked online to withdraw; the one-stop desk confirms it (Mẫu 05).
+    withdrawal_requested_at = models.DateTimeField(
+        _("công dân đề nghị rút hồ sơ lúc"), null=True, blank=True
+    )
 
     result_number = models.CharField(_("số, ký hiệu kết quả"), max_length=64, blank=True)
     result_file = models.FileField(_("tệp kết quả"), upload_to="dossiers/results/%Y/", blank=True)
@@ -335,6 +357,40 @@ class DossierCodeCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.day}: {self.last}"
+
+
+class CounterRefusal(models.Model):
+    """A filing refused at the counter before receipt (Mẫu 03 instead of Mẫu 01).
+
+    Not a `Dossier`: nothing was received, so there is no code, no appointment, no receipt
+    notice, and no report or 766 denominator can count it by mistake. The register (Mẫu 07)
+    lists it, without an appointment. Written only by `workflow.refuse_at_counter`.
+    """
+
+    receiving_unit = _unit_fk(_("nơi tiếp nhận"), "counter_refusals")
+    procedure_version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="+"
+    )
+    applicant_name = models.CharField(_("người nộp / tổ chức"), max_length=255)
+    applicant_personal_id = models.CharField(
+        _("số định danh cá nhân"), max_length=12, blank=True, validators=[personal_id_validator]
+    )
+    applicant_organisation_id = models.CharField(_("mã số tổ chức"), max_length=32, blank=True)
+    applicant_phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    applicant_address = models.CharField(_("địa chỉ"), max_length=500, blank=True)
+    reasons = models.JSONField(_("lý do từ chối"), default=list)
+    at = models.DateTimeField(_("thời điểm"))
+    actor = _user_fk(_("người từ chối"), null=False)
+    actor_label = models.CharField(_("người từ chối (tên)"), max_length=255)
+
+    class Meta:
+        verbose_name = _("từ chối tiếp nhận tại quầy")
+        verbose_name_plural = _("từ chối tiếp nhận tại quầy")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.receiving_unit_id} {self.at:%Y-%m-%d}"
 
 
 class OutboxChannel(models.TextChoices):

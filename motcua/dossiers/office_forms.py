@@ -15,6 +15,7 @@ from motcua.accounts.models import Membership, OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.selectors import DossierFilter
+from motcua.dossiers.workflow import late_supplement_cause
 from motcua.workdays.timecalc import ZONE
 
 
@@ -82,20 +83,41 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+CONFIRM_MESSAGE = "Đánh dấu xác nhận: thao tác này kết thúc hồ sơ và không hoàn tác được."
+
+
+def _confirm_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label="Tôi xác nhận: thao tác này kết thúc việc giải quyết hồ sơ, không hoàn tác được.",
+        error_messages={"required": CONFIRM_MESSAGE},
+    )
+
+
 class ReasonsForm(ActionForm):
-    """Refusal and stop: specific reasons, one per line."""
+    """Refusal and stop: specific reasons, one per line, and an explicit confirmation."""
 
     note = None  # type: ignore[assignment]
     reasons = forms.CharField(
         label="Lý do (mỗi lý do một dòng)", widget=forms.Textarea(attrs={"rows": 4})
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"] = _confirm_field()
+
     def clean_reasons(self) -> list[str]:
-        return _lines(self.cleaned_data["reasons"])
+        lines = _lines(self.cleaned_data["reasons"])
+        if not lines:
+            raise forms.ValidationError("Cần ghi rõ lý do.")
+        return lines
 
 
 class SupplementRequestForm(ActionForm):
-    """Mẫu 02: every missing item in one notice."""
+    """Mẫu 02: every missing item in one notice.
+
+    A request that makes the dossier late (a second one, or after the appointment) says so
+    and needs its reason and an explicit confirmation before it is sent.
+    """
 
     note = None  # type: ignore[assignment]
     missing = forms.CharField(
@@ -106,6 +128,20 @@ class SupplementRequestForm(ActionForm):
     reason = forms.CharField(
         label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
+        super().__init__(*args, dossier=dossier, **kwargs)
+        self.late_cause = late_supplement_cause(dossier, timezone.now())
+        if self.late_cause:
+            reason = self.fields["reason"]
+            reason.required, reason.label = True, "Lý do phải yêu cầu bổ sung (bắt buộc)"
+            reason.error_messages["required"] = (
+                "Yêu cầu này làm hồ sơ bị tính trễ hạn: cần ghi rõ lý do."
+            )
+            self.fields["confirm_late"] = forms.BooleanField(
+                label=f"Tôi biết yêu cầu này làm hồ sơ bị tính là trễ hạn ({self.late_cause}).",
+                error_messages={"required": "Đánh dấu xác nhận hồ sơ sẽ bị tính là trễ hạn."},
+            )
 
     def clean_missing(self) -> list[str]:
         return _lines(self.cleaned_data["missing"])
@@ -167,11 +203,23 @@ class WithdrawForm(ActionForm):
     request_date = forms.DateField(
         label="Ngày công dân đề nghị rút hồ sơ", widget=forms.DateInput(attrs={"type": "date"})
     )
+    note = forms.CharField(
+        label="Lý do rút hồ sơ (theo đề nghị của công dân)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Cần ghi lý do rút hồ sơ."},
+    )
     field_order = ["request_date", "note"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["request_date"].initial = timezone.localdate()
+        asked = self.dossier.withdrawal_requested_at
+        self.fields["request_date"].initial = (
+            timezone.localtime(asked).date() if asked else timezone.localdate()
+        )
+        online = self.dossier.events.filter(action="request_withdrawal").order_by("seq").last()
+        if online is not None:
+            self.fields["note"].initial = online.note
+        self.fields["confirm"] = _confirm_field()
 
 
 class RescheduleForm(ActionForm):

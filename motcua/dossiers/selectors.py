@@ -13,7 +13,7 @@ from motcua.accounts.access import roles_of, units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
-from motcua.dossiers.models import PAUSED_STATUSES, Dossier, DossierStatus
+from motcua.dossiers.models import PAUSED_STATUSES, CounterRefusal, Dossier, DossierStatus
 from motcua.dossiers.reminders import RUNNING
 from motcua.lib.text import fold, search_terms
 from motcua.workdays.timecalc import add_working_time
@@ -36,6 +36,16 @@ def get_dossier_for_user(user: User, pk: int) -> Dossier:
         raise Http404 from None
 
 
+def get_refusal_for_user(user: User, pk: int) -> CounterRefusal:
+    """A refusal at the counter of one of the user's units, or 404."""
+    try:
+        return CounterRefusal.objects.select_related("receiving_unit", "procedure_version").get(
+            pk=pk, receiving_unit__in=units_for_user(user)
+        )
+    except CounterRefusal.DoesNotExist:
+        raise Http404 from None
+
+
 # -- the back office's inboxes (hộp việc) -------------------------------------------------------
 
 
@@ -52,6 +62,8 @@ class Inbox:
 INBOXES: tuple[Inbox, ...] = (
     Inbox("tiep-nhan", "Chờ tiếp nhận", (Role.RECEIVER,),
           "Hồ sơ nộp trực tuyến chờ tiếp nhận và hồ sơ đã nhận chưa chuyển xử lý."),
+    Inbox("de-nghi-rut", "Đề nghị rút hồ sơ", (Role.RECEIVER,),
+          "Công dân đề nghị rút hồ sơ trực tuyến: xác nhận rút hồ sơ (Mẫu 05)."),
     Inbox("phan-cong", "Chờ phân công", (Role.HEAD,),
           "Hồ sơ đã chuyển đến đơn vị, chưa có cán bộ xử lý."),
     Inbox("xu-ly", "Chờ tôi xử lý", (Role.HANDLER,), "Hồ sơ được phân công cho bạn."),
@@ -67,6 +79,15 @@ INBOXES: tuple[Inbox, ...] = (
 )  # fmt: skip
 INBOX_BY_KEY = {box.key: box for box in INBOXES}
 QS = QuerySet[Dossier]
+# Where a withdrawal request still waits for the desk (the `withdraw` action's sources).
+WITHDRAWABLE = (
+    DossierStatus.SUBMITTED,
+    DossierStatus.RECEIVED,
+    DossierStatus.FORWARDED,
+    DossierStatus.IN_PROCESS,
+    DossierStatus.SUPPLEMENT_REQUESTED,
+    DossierStatus.AWAITING_FEES,
+)
 
 
 def inboxes_for_user(user: User) -> list[Inbox]:
@@ -97,6 +118,14 @@ def _in_units(field: str, user: User, roles: tuple[str, ...]) -> Q:
 def _to_receive(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
     statuses = (DossierStatus.SUBMITTED, DossierStatus.RECEIVED)
     return rows.filter(_in_units("receiving_unit", user, roles), status__in=statuses)
+
+
+def _withdrawal_asked(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+    return rows.filter(
+        _in_units("receiving_unit", user, roles),
+        withdrawal_requested_at__isnull=False,
+        status__in=WITHDRAWABLE,
+    )
 
 
 def _to_assign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
@@ -163,6 +192,7 @@ def _first_unit(user: User) -> OrgUnit | None:
 
 _BOX_FILTERS: dict[str, Callable[[User, QS, dt.datetime, tuple[str, ...]], QS]] = {
     "tiep-nhan": _to_receive,
+    "de-nghi-rut": _withdrawal_asked,
     "phan-cong": _to_assign,
     "xu-ly": _to_process,
     "ky-duyet": _to_sign,

@@ -36,3 +36,25 @@ class RatingForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class WithdrawalRequestForm(forms.Form):
+    """The applicant's online request to withdraw: the second factor is asked again, since
+    the status page may have been opened by the QR code of a receipt someone else holds."""
+
+    factor = forms.CharField(
+        label=_("4 số cuối số định danh cá nhân hoặc số điện thoại của người nộp"),
+        min_length=4,
+        max_length=4,
+        validators=[RegexValidator(r"^\d{4}\Z", _("Nhập đúng 4 chữ số."))],
+        error_messages={"required": _("Nhập 4 số cuối để xác nhận.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{4}"}
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Lý do rút hồ sơ"),
+        max_length=1000,
+        error_messages={"required": _("Vui lòng ghi lý do rút hồ sơ.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

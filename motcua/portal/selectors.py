@@ -36,6 +36,7 @@ PUBLIC_ACTIONS = {
     "record_payment": _("Ghi nhận nộp phí, lệ phí"),
     "reschedule": _("Hẹn lại ngày trả kết quả"),
     "stop": _("Dừng xử lý"),
+    "request_withdrawal": _("Công dân đề nghị rút hồ sơ"),
     "withdraw": _("Công dân rút hồ sơ"),
     "issue_result": _("Có kết quả, chờ trả"),
     "return_result": _("Đã trả kết quả"),

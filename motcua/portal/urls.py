@@ -14,6 +14,7 @@ urlpatterns = [
     path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
     path("tra-cuu/<str:code>/thanh-toan/", fees.pay, name="pay"),
     path("tra-cuu/<str:code>/ket-qua/", fees.result, name="result"),
+    path("tra-cuu/<str:code>/rut-ho-so/", views.request_withdrawal, name="request_withdrawal"),
     path("danh-gia/quay/", views.kiosk, name="kiosk"),
     path("danh-gia/quay/cam-on/", views.kiosk_thanks, name="kiosk_thanks"),
     path("danh-gia/quay/<str:code>/", views.kiosk_rate, name="kiosk_rate"),

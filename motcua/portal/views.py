@@ -12,11 +12,12 @@ from motcua.accounts.models import OrgUnit
 from motcua.catalog import selectors as catalog
 from motcua.catalog.forms import ProcedureSearchForm
 from motcua.catalog.models import OnlineLevel
+from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.lib.client import client_address
 from motcua.portal import lookup as access
 from motcua.portal import selectors
-from motcua.portal.forms import LookupForm, RatingForm
+from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.surveys.services import RatingError, rating_open, rating_record
 
@@ -130,7 +131,17 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "returned": dossier.status == DossierStatus.RETURNED,
         "rating": rating,
         "rating_form": RatingForm() if rating is None and rating_open(dossier) else None,
+        "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
+
+
+def withdrawal_open(dossier: Dossier) -> bool:
+    """The applicant may still ask to withdraw: not decided, not asked already."""
+    return (
+        dossier.status in workflow.TRANSITIONS["request_withdrawal"].sources
+        and dossier.result_signer_id is None
+        and dossier.withdrawal_requested_at is None
+    )
 
 
 @require_GET
@@ -170,6 +181,45 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
     else:
         messages.success(request, _("Cảm ơn ông/bà đã đánh giá."))
     return redirect("portal:status", code=code)
+
+
+@require_POST
+def request_withdrawal(request: HttpRequest, code: str) -> HttpResponse:
+    """The applicant asks to withdraw (second factor again); the one-stop desk confirms it."""
+    code = access.normalise_code(code)
+    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    if dossier is None:
+        return redirect("portal:status", code=code)
+    form = WithdrawalRequestForm(request.POST)
+    if not form.is_valid():
+        return _withdrawal_refused(request, dossier, form, status=400)
+    found = access.lookup(
+        code=code, factor=form.cleaned_data["factor"], address=client_address(request)
+    )
+    if found.outcome is not access.Outcome.FOUND:
+        error = _("4 chữ số không đúng.") if found.outcome is access.Outcome.NOT_FOUND else ""
+        form.add_error("factor", error or str(LIMITS[found.outcome]))
+        return _withdrawal_refused(request, dossier, form, status=403)
+    try:
+        workflow.request_withdrawal(dossier=dossier, reason=form.cleaned_data["reason"])
+    except workflow.WorkflowError as error:
+        form.add_error(None, error.messages[0])
+        return _withdrawal_refused(request, dossier, form, status=409)
+    messages.success(
+        request,
+        _(
+            "Đã gửi đề nghị rút hồ sơ. Bộ phận Một cửa sẽ xác nhận và gửi Thông báo dừng giải "
+            "quyết hồ sơ."
+        ),
+    )
+    return redirect("portal:status", code=code)
+
+
+def _withdrawal_refused(
+    request: HttpRequest, dossier: Dossier, form: WithdrawalRequestForm, status: int
+) -> HttpResponse:
+    context = _status_context(dossier) | {"withdrawal_form": form}
+    return render(request, "portal/status.html", context, status=status)
 
 
 # -- counter kiosk -------------------------------------------------------------------------

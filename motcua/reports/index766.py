@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Exists, F, OuterRef, Q, Sum, Value
 
 from motcua.accounts.models import OrgUnit
+from motcua.api.dvcqg import synced_by_unit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
 from motcua.feedback.selectors import pakn_about_dossiers, pakn_counts_by_unit
 from motcua.reports import group4
@@ -27,7 +28,6 @@ from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.surveys.selectors import processing_satisfaction
 
 CENT = Decimal("0.01")
-NO_DVCQG = "chưa kết nối DVCQG"
 NO_PAYMENT = "chưa tích hợp thanh toán"
 NO_PAKN = "không có phản ánh, kiến nghị phát sinh trong kỳ"
 NO_PAKN_FIRST = "không có phản ánh, kiến nghị tiếp nhận lần đầu trong kỳ"
@@ -87,7 +87,7 @@ SPECS = (
     Spec("1.1", "TTHC công bố đúng hạn", 6, reason=NO_PUBLICATION),
     Spec("1.2", "Cập nhật, công khai TTHC đúng hạn", 4, reason=NO_PUBLICATION),
     Spec("1.3", "Công khai đầy đủ các bộ phận TTHC", 2, reason=NO_PUBLICATION),
-    Spec("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6, reason=NO_DVCQG),
+    Spec("1.4", "Hồ sơ đồng bộ lên Cổng DVCQG", 6),
     Spec("2.1", "Hồ sơ giải quyết trước hạn, đúng hạn", 20, figures=("judged_on_time", "judged")),
     Spec(
         "2.2",
@@ -272,6 +272,7 @@ class _UnitData:
         self.period, self.ids = period, set(unit_ids)
         self.sums: dict[int, Counter[str]] = defaultdict(Counter)
         self.paper: dict[int, Counter[str]] = defaultdict(Counter)  # paper result required
+        self.received_here: Counter[int] = Counter()  # 1.4: by the receiving unit only
         span = span_q(period.first, period.after)
         keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version__paper_result_required")
         for (recv, dec, paper), counts in rollup_sums(span, *keys).items():
@@ -279,6 +280,8 @@ class _UnitData:
                 self.sums[unit].update(counts)  # type: ignore[index]
                 if paper:
                     self.paper[unit].update(counts)  # type: ignore[index]
+            self.received_here[recv] += sum(counts[n] for n in RECEIVED)  # type: ignore[index]
+        self.synced = synced_by_unit(self.ids, period.start, period.end)
         self.open_at_end = self._open_at_end()
         self.late_open = self._late_open()
         self.complained = self._complained_on_time()
@@ -398,6 +401,12 @@ def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
     # on time unless past its appointment, or judged at the start of the pause it is in).
     judged = c["finished_on_time"] + c["finished_late"] + data.open_at_end[unit]
     late = c["finished_late"] + data.late_open[unit]
+    if spec.code == "1.4":
+        # Synchronisation is the receiving system's: dossiers received in the period whose
+        # newest change has reached DVCQG (motcua.api.dvcqg).
+        return score(
+            spec, data.synced[unit], data.received_here[unit], "không tiếp nhận hồ sơ trong kỳ"
+        )
     if spec.code == "2.1":
         return score(spec, judged - late, judged)
     if spec.code == "2.2":

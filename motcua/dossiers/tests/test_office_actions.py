@@ -44,7 +44,8 @@ def approved(w: World) -> Dossier:
 # (how to get the dossier, URL slug, who posts, form data, status afterwards)
 CASES: list[tuple[str, Any, str, str, dict[str, Any], str]] = [
     ("accept_online", submitted, "tiep-nhan-truc-tuyen", "receiver", {}, S.RECEIVED),
-    ("refuse", received, "tu-choi", "receiver", {"reasons": "Sai thẩm quyền"}, S.REFUSED),
+    ("refuse", received, "tu-choi", "receiver", {"reasons": "Sai thẩm quyền", "confirm": "on"},
+     S.REFUSED),
     ("request_supplement", received, "yeu-cau-bo-sung", "receiver",
      {"missing": "Tờ khai", "reason": "Thiếu"}, S.SUPPLEMENT_REQUESTED),
     ("supplement_received",
@@ -57,8 +58,10 @@ CASES: list[tuple[str, Any, str, str, dict[str, Any], str]] = [
      {"amount_vnd": "50000"}, S.AWAITING_FEES),
     ("resume", lambda w: workflow.pause_for_fees(dossier=assigned(w), actor=w.handler),
      "tiep-tuc", "receiver", {}, S.IN_PROCESS),
-    ("stop", assigned, "dung-xu-ly", "head", {"reasons": "Không đủ điều kiện"}, S.STOPPED),
-    ("withdraw", forwarded, "rut-ho-so", "receiver", {"request_date": "2026-03-02"}, S.WITHDRAWN),
+    ("stop", assigned, "dung-xu-ly", "head", {"reasons": "Không đủ điều kiện", "confirm": "on"},
+     S.STOPPED),
+    ("withdraw", forwarded, "rut-ho-so", "receiver",
+     {"request_date": "2026-03-02", "note": "Không còn nhu cầu", "confirm": "on"}, S.WITHDRAWN),
     ("reschedule", assigned, "gia-han", "signer",
      {"new_due_at": "2026-03-20T10:30", "reason": "Chờ xác minh"}, S.IN_PROCESS),
     ("approve", assigned, "phe-duyet", "signer", {}, S.APPROVED),

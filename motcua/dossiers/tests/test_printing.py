@@ -120,7 +120,8 @@ def test_refusal_gives_its_reasons_and_withdrawal_its_request_date(desk):
     refused = workflow.refuse(
         dossier=receive(desk), actor=people["receiver"], reasons=["Không thuộc thẩm quyền"]
     )
-    assert "<li>Không thuộc thẩm quyền</li>" in printing.render_form_html(refused, 3, status_url="")
+    html = printing.render_form_html(refused, 3, status_url="")
+    assert "<li>1. Không thuộc thẩm quyền</li>" in html
     withdrawn = workflow.withdraw(
         dossier=receive(desk, "Trần Thị Bình"), actor=people["receiver"],
         request_date=dt.date(2026, 11, 2),
@@ -140,7 +141,9 @@ def test_control_sheet_has_one_row_per_hand_over_with_its_timing(desk):
     rows = context["rows"]
     assert [r.giver for r in rows] == ["Cán bộ tiepnhan", "Cán bộ truongphong", "Cán bộ chuyenvien"]
     assert rows[-1].timing in {"Trước hạn", "Đúng hạn"}
-    assert rows[0].receiver == "Cán bộ truongphong"
+    # Recorded when each step was taken: the unit's heads (two here), then the assignee.
+    assert rows[0].receiver == "Lãnh đạo Ủy ban nhân dân xã Tân An (phân công xử lý)"
+    assert [r.receiver for r in rows[1:]] == ["Cán bộ chuyenvien", "Cán bộ chuyenvien"]
     html = printing.render_form_html(dossier, 6, status_url="")
     assert html.count('<tr class="handover">') == 3
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in pdf_text(

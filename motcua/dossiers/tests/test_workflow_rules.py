@@ -238,7 +238,8 @@ def test_transfer_moves_the_dossier_to_the_partner_unit(world: World) -> None:
     d = workflow.transfer(dossier=in_process(world), actor=world.head, to_unit=world.partner)
     assert d.current_unit == world.partner and d.assignee is None and d.national_code == 4
     event = d.events.get(action="transfer")
-    assert event.payload == {"from_unit": world.commune.pk, "to_unit": world.partner.pk}
+    assert event.payload["from_unit"] == world.commune.pk
+    assert event.payload["to_unit"] == world.partner.pk
 
 
 def test_a_dossier_from_receipt_to_return(world: World, clock: Clock) -> None:

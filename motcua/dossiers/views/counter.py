@@ -4,6 +4,8 @@ Only receiving officers (Role.RECEIVER) of a unit use these pages, and only for 
 offered at that unit. Everything is written by `workflow.receive`.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -95,6 +97,11 @@ def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpRe
         page, guide = _guidance(request, form, unit, version)
         if page is not None:
             return page
+    elif request.method == "POST" and request.POST.get("action") == "refuse":
+        form = IntakeForm(request.POST, version=version)  # nothing is received, nor stored
+        refused, guide = _refusal(request, form, unit, version)
+        if refused is not None:
+            return refused
     elif request.method == "POST":
         form = IntakeForm(request.POST, request.FILES, version=version)
         if form.is_valid():
@@ -107,6 +114,7 @@ def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpRe
                     case=form.cleaned_data["case"],
                     files=form.new_files(),
                     documents=form.submitted_documents(),
+                    **form.receipt_details(),
                 )
             except workflow.WorkflowError as error:
                 form.add_error(None, error)
@@ -126,6 +134,49 @@ def intake_form(request: HttpRequest, unit_pk: int, procedure_pk: int) -> HttpRe
         **guide,
     }
     return render(request, "dossiers/counter/intake_form.html", context)
+
+
+def _refusal(
+    request: HttpRequest, form: IntakeForm, unit: OrgUnit, version: ProcedureVersion
+) -> tuple[HttpResponse | None, dict[str, str]]:
+    """Refuse at the counter before receipt (Mẫu 03 instead of Mẫu 01): no dossier, no code,
+    no appointment, no notice. Needs who the applicant is, the reasons and a confirmation."""
+    form.is_valid()  # the checklist may well be incomplete: only the applicant's fields count
+    typed = request.POST.get("refuse_reasons", "")
+    kept = {"refuse_reasons": typed}
+    data = form.cleaned_data
+    reasons = [line.strip(" -•\t") for line in typed.splitlines() if line.strip(" -•\t")]
+    problem = ""
+    if not data.get("applicant_name", "").strip():
+        problem = "Nhập họ tên người nộp để in phiếu từ chối."
+    elif not (data.get("personal_id") or data.get("organisation_id")):
+        problem = "Nhập số định danh cá nhân (12 chữ số) hoặc mã số tổ chức của người nộp."
+    elif not reasons:
+        problem = "Ghi rõ lý do từ chối tiếp nhận (mỗi lý do một dòng)."
+    elif request.POST.get("refuse_confirm") != "on":
+        problem = "Đánh dấu xác nhận từ chối tiếp nhận: hồ sơ sẽ không được tiếp nhận."
+    if problem:
+        return None, {**kept, "refuse_error": problem}
+    try:
+        refusal = workflow.refuse_at_counter(
+            actor=_user(request), version=version, receiving_unit=unit,
+            applicant=_applicant_of(data), reasons=reasons,
+        )  # fmt: skip
+    except workflow.WorkflowError as error:
+        return None, {**kept, "refuse_error": str(error.messages[0])}
+    messages.success(request, "Đã từ chối tiếp nhận: không cấp mã hồ sơ, in phiếu từ chối.")
+    return redirect(reverse("dossiers:refusal_form", args=[refusal.pk])), kept
+
+
+def _applicant_of(data: dict[str, Any]) -> workflow.Applicant:
+    return workflow.Applicant(
+        name=data.get("applicant_name", "").strip(),
+        personal_id=data.get("personal_id", ""),
+        organisation_id=data.get("organisation_id", "").strip(),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        address=data.get("address", "").strip(),
+    )
 
 
 def _guidance(

@@ -28,6 +28,8 @@ urlpatterns: list[URLPattern] = [
     ),
     path("<int:pk>/mau-<mau:number>/", printing_views.form_html, name="form"),
     path("<int:pk>/mau-<mau:number>.pdf", printing_views.form_pdf, name="form_pdf"),
+    path("tu-choi/<int:pk>/mau-03/", printing_views.refusal_html, name="refusal_form"),
+    path("tu-choi/<int:pk>/mau-03.pdf", printing_views.refusal_pdf, name="refusal_form_pdf"),
     path("so-theo-doi/", printing_views.register, name="register"),
     path("so-theo-doi.xlsx", printing_views.register_xlsx, name="register_xlsx"),
     path("so-theo-doi.pdf", printing_views.register_pdf, name="register_pdf"),

@@ -16,6 +16,7 @@ from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, User
 from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
 from motcua.dossiers.models import (
+    FINAL_STATUSES,
     PAUSED_STATUSES,
     Dossier,
     DossierEvent,
@@ -115,7 +116,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
 ACTION_TITLES = {
     name: rule.label[:1].upper() + rule.label[1:] for name, rule in TRANSITIONS.items()
 }
-ACTION_TITLES |= {"withdraw": "Rút hồ sơ", "accept_online": "Tiếp nhận hồ sơ trực tuyến"}
+ACTION_TITLES |= {
+    "withdraw": "Rút hồ sơ",
+    "accept_online": "Tiếp nhận hồ sơ trực tuyến",
+    "request_withdrawal": "Công dân đề nghị rút hồ sơ (trực tuyến)",
+}
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,10 @@ def _details(event: DossierEvent) -> list[str]:
     out += [f"Lý do: {item}" for item in p.get("reasons", [])]
     if p.get("request_number", 0) > 1:
         out.append(f"Yêu cầu bổ sung lần thứ {p['request_number']}")
+    if p.get("makes_late"):
+        out.append(f"Làm hồ sơ bị tính trễ hạn: {p['makes_late']}")
+    if p.get("day_of_notice_kept") is False:
+        out.append("Xin lỗi muộn: chưa đủ một ngày làm việc trước hạn")
     if p.get("assignee_label"):
         out.append(f"Giao cho: {p['assignee_label']}")
     if p.get("paused_minutes"):
@@ -169,7 +178,8 @@ def event_rows(dossier: Dossier) -> list[EventRow]:
 
 
 def printable_forms(dossier: Dossier) -> list[tuple[str, str, str]]:
-    """(number, title, path) of the forms that exist for this dossier now.
+    """(number, title, path) of the forms that exist for this dossier now; Mẫu 02 once per
+    supplement request.
 
     The print views live with the counter (`dossiers:form`, `/ho-so/<pk>/mau-<nn>/`).
     """
@@ -179,14 +189,42 @@ def printable_forms(dossier: Dossier) -> list[tuple[str, str, str]]:
         2: dossier.supplement_count > 0,
         3: dossier.status == DossierStatus.REFUSED,
         4: dossier.reschedule_count > 0,
-        5: dossier.status == DossierStatus.WITHDRAWN,
+        5: dossier.status in (DossierStatus.WITHDRAWN, DossierStatus.STOPPED),
         6: received,
     }
-    return [
-        (f"{n:02d}", FORM_TITLES[n], reverse("dossiers:form", args=[dossier.pk, n]))
-        for n, show in wanted.items()
-        if show
-    ]
+    found = []
+    for n, show in wanted.items():
+        if not show:
+            continue
+        url = reverse("dossiers:form", args=[dossier.pk, n])
+        if n == 2 and dossier.supplement_count > 1:
+            found += [
+                (f"{n:02d}", f"{FORM_TITLES[n]} (lần {k})", f"{url}?lan={k}")
+                for k in range(1, dossier.supplement_count + 1)
+            ]
+        else:
+            found.append((f"{n:02d}", FORM_TITLES[n], url))
+    return found
+
+
+def warnings_of(dossier: Dossier) -> list[str]:
+    """What an officer must notice on the dossier page before anything else."""
+    out = []
+    if dossier.withdrawal_requested_at and dossier.status not in FINAL_STATUSES:
+        asked = timezone.localtime(dossier.withdrawal_requested_at)
+        out.append(
+            f"Công dân đã đề nghị rút hồ sơ trực tuyến lúc {asked:%H:%M %d/%m/%Y}: "
+            "Bộ phận Một cửa xác nhận rút hồ sơ (Mẫu 05)."
+        )
+    if dossier.late_by_supplement:
+        out.append(
+            "Hồ sơ bị tính trễ hạn do yêu cầu bổ sung (yêu cầu lần thứ hai, hoặc sau thời điểm "
+            "hẹn trả)."
+        )
+    if dossier.apology_late:
+        out.append("Văn bản xin lỗi, hẹn lại (Mẫu 04) được gửi muộn: chưa đủ một ngày làm việc "
+                   "trước thời điểm hẹn trả.")  # fmt: skip
+    return out
 
 
 @login_required
@@ -194,14 +232,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     dossier = get_dossier_for_user(user, pk)
     record_access(request, AccessAction.VIEW, f"Hồ sơ {dossier.code}")
+    actions = actions_for(user, dossier)
     context = {
         "dossier": dossier,
         "status": DossierStatus(dossier.status),
         "left": time_left(dossier, timezone.now()),
-        "actions": actions_for(user, dossier),
+        "actions": actions,
+        "main_actions": [a for a in actions if not a.final],
+        "final_actions": [a for a in actions if a.final],
         "events": event_rows(dossier),
         "attachments": dossier.attachments.select_related("document"),
         "forms": printable_forms(dossier),
+        "warnings": warnings_of(dossier),
     }
     return render(request, "dossiers/office/detail.html", context)
 

@@ -52,16 +52,47 @@ class Action:
     perform: Callable[[Dossier, User, Data], Dossier]
     done: str  # the message after success
     explain: Callable[[Dossier], str] = lambda dossier: ""  # what will happen, shown above the form
+    # Ends the dossier (refuse, stop, withdraw): drawn apart from the main action, confirmed.
+    final: bool = False
 
 
 def _forward_text(dossier: Dossier) -> str:
-    first = dossier.procedure_version.steps.order_by("order").first()
-    step = f"; bước đầu tiên: “{first.name}”" if first else ""
+    """Names the step the dossier will really enter (after the desk's own reception step)."""
+    step, unit = workflow.forward_target(dossier)
+    entered = f"; hồ sơ vào bước “{step.order}. {step.name}”" if step else ""
     return (
-        f"Hồ sơ {dossier.code} sẽ được chuyển đến {dossier.deciding_unit}{step}. "
+        f"Hồ sơ {dossier.code} sẽ được chuyển đến {unit}{entered}. "
         "Sau khi chuyển, Bộ phận Một cửa không còn sửa được hồ sơ. Hãy kiểm tra lại trước khi "
         "xác nhận."
     )
+
+
+def _supplement_text(dossier: Dossier) -> str:
+    cause = workflow.late_supplement_cause(dossier, timezone.now())
+    if cause:
+        return (
+            f"Chú ý: yêu cầu bổ sung này làm hồ sơ bị tính là TRỄ HẠN ({cause}). Chỉ gửi khi "
+            "thật cần thiết, ghi rõ lý do và xác nhận."
+        )
+    return (
+        "Liệt kê mọi giấy tờ còn thiếu trong một lần: yêu cầu bổ sung lần thứ hai làm hồ sơ "
+        "bị tính là trễ hạn."
+    )
+
+
+def _final_text(what: str) -> Callable[[Dossier], str]:
+    return lambda d: (
+        f"{what} kết thúc việc giải quyết hồ sơ {d.code} và không hoàn tác được. Ghi rõ lý do "
+        "(được in trên thông báo gửi người nộp) và đánh dấu xác nhận."
+    )
+
+
+def _withdraw_text(dossier: Dossier) -> str:
+    text = _final_text("Rút hồ sơ")(dossier)
+    if dossier.withdrawal_requested_at:
+        asked = timezone.localtime(dossier.withdrawal_requested_at)
+        text = f"Công dân đã đề nghị rút hồ sơ trực tuyến lúc {asked:%H:%M %d/%m/%Y}. " + text
+    return text
 
 
 def _hand_over_text(dossier: Dossier) -> str:
@@ -82,14 +113,12 @@ ACTIONS: tuple[Action, ...] = (
            "Đã tiếp nhận hồ sơ."),
     Action("refuse", "tu-choi", "Từ chối tiếp nhận (Mẫu 03)", ReasonsForm,
            lambda d, u, f: W.refuse(dossier=d, actor=u, reasons=f["reasons"]),
-           "Đã từ chối tiếp nhận hồ sơ."),
+           "Đã từ chối tiếp nhận hồ sơ.", _final_text("Từ chối tiếp nhận"), final=True),
     Action("request_supplement", "yeu-cau-bo-sung", "Yêu cầu bổ sung (Mẫu 02)",
            SupplementRequestForm,
            lambda d, u, f: W.request_supplement(
                dossier=d, actor=u, missing=f["missing"], reason=f["reason"]),
-           "Đã gửi yêu cầu bổ sung; thời hạn tạm dừng.",
-           lambda d: "Liệt kê mọi giấy tờ còn thiếu trong một lần: yêu cầu bổ sung lần thứ hai "
-                     "làm hồ sơ bị tính là trễ hạn."),
+           "Đã gửi yêu cầu bổ sung; thời hạn tạm dừng.", _supplement_text),
     Action("supplement_received", "da-bo-sung", "Đã nhận bổ sung", SupplementReceivedForm,
            lambda d, u, f: W.supplement_received(
                dossier=d, actor=u, files=_files(f), note=f["note"]),
@@ -114,11 +143,11 @@ ACTIONS: tuple[Action, ...] = (
            "Hồ sơ được xử lý tiếp; thời hạn được tính tiếp."),
     Action("stop", "dung-xu-ly", "Dừng xử lý", ReasonsForm,
            lambda d, u, f: W.stop(dossier=d, actor=u, reasons=f["reasons"]),
-           "Đã dừng xử lý hồ sơ."),
+           "Đã dừng xử lý hồ sơ.", _final_text("Dừng xử lý"), final=True),
     Action("withdraw", "rut-ho-so", "Rút hồ sơ theo đề nghị của công dân (Mẫu 05)", WithdrawForm,
            lambda d, u, f: W.withdraw(
                dossier=d, actor=u, request_date=f["request_date"], note=f["note"]),
-           "Đã ghi nhận việc rút hồ sơ."),
+           "Đã ghi nhận việc rút hồ sơ.", _withdraw_text, final=True),
     Action("reschedule", "gia-han", "Gia hạn, xin lỗi (Mẫu 04)", RescheduleForm,
            lambda d, u, f: W.reschedule(
                dossier=d, actor=u, new_due_at=f["new_due_at"], reason=f["reason"]),

@@ -5,7 +5,6 @@ Every dossier is read through `get_dossier_for_user` and every register through
 """
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,8 +13,8 @@ from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, User
 from motcua.dossiers import printing, signing
 from motcua.dossiers.forms import RegisterFilterForm
-from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import dossiers_for_user, get_dossier_for_user
+from motcua.dossiers.models import CounterRefusal, Dossier
+from motcua.dossiers.selectors import dossiers_for_user, get_dossier_for_user, get_refusal_for_user
 
 # The event that makes each form part of a dossier's history (Mẫu 06 needs a receipt).
 FORM_EVENTS: dict[int, tuple[str, ...]] = {
@@ -23,7 +22,7 @@ FORM_EVENTS: dict[int, tuple[str, ...]] = {
     2: ("request_supplement",),
     3: ("refuse",),
     4: ("reschedule",),
-    5: ("withdraw",),
+    5: ("withdraw", "stop"),
     6: ("receive", "accept_online"),
 }
 WHY_NOT = {
@@ -31,7 +30,7 @@ WHY_NOT = {
     2: "Hồ sơ chưa có yêu cầu bổ sung, hoàn thiện nào.",
     3: "Hồ sơ không bị từ chối tiếp nhận.",
     4: "Hồ sơ chưa có văn bản xin lỗi và hẹn lại ngày trả kết quả.",
-    5: "Người nộp chưa đề nghị rút hồ sơ, nên không có thông báo dừng giải quyết.",
+    5: "Hồ sơ không bị dừng giải quyết (người nộp chưa rút hồ sơ, cơ quan chưa dừng xử lý).",
     6: "Hồ sơ chưa được tiếp nhận nên chưa có quá trình giải quyết.",
 }
 REGISTER = "Sổ theo dõi hồ sơ (Mẫu 07)"
@@ -53,6 +52,12 @@ def _status_url(request: HttpRequest, dossier: Dossier) -> str:
     return printing.status_url_for(dossier, request.build_absolute_uri("/"))
 
 
+def _options(request: HttpRequest, number: int) -> dict[str, int]:
+    """?lan=N chooses which supplement request Mẫu 02 prints (the last one without it)."""
+    lan = request.GET.get("lan", "")
+    return {"request_number": int(lan)} if number == 2 and lan.isdigit() and lan else {}
+
+
 def _not_applicable(request: HttpRequest, dossier: Dossier, number: int) -> HttpResponse:
     context = {
         "dossier": dossier,
@@ -72,10 +77,13 @@ def form_html(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if number not in available:
         return _not_applicable(request, dossier, number)
     record_access(request, AccessAction.PRINT, f"Mẫu {number:02d}, hồ sơ {dossier.code}")
-    context = printing.CONTEXT_BUILDERS[number](dossier, status_url=_status_url(request, dossier))
+    context = printing.CONTEXT_BUILDERS[number](
+        dossier, status_url=_status_url(request, dossier), **_options(request, number)
+    )
     context |= {
         "form_template": f"dossiers/forms/mau_{number:02d}.html",
         "available": [(n, printing.FORM_TITLES[n]) for n in available],
+        "pdf_query": request.GET.urlencode(),
     }
     return render(request, "dossiers/counter/print_form.html", context)
 
@@ -85,7 +93,9 @@ def form_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     dossier = get_dossier_for_user(_user(request), pk)
     if number not in forms_of(dossier):
         return _not_applicable(request, dossier, number)
-    pdf = printing.render_form_pdf(dossier, number, status_url=_status_url(request, dossier))
+    pdf = printing.render_form_pdf(
+        dossier, number, status_url=_status_url(request, dossier), **_options(request, number)
+    )
     pdf = signing.signed_form(pdf, dossier, number, _user(request))  # when the unit has a key
     record_access(request, AccessAction.PRINT, f"Mẫu {number:02d} (PDF), hồ sơ {dossier.code}")
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -96,25 +106,26 @@ def form_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 # -- Mẫu 07 ------------------------------------------------------------------------------------
 
 
-def _register(request: HttpRequest) -> tuple[RegisterFilterForm, QuerySet[Dossier]]:
+def _register(
+    request: HttpRequest,
+) -> tuple[RegisterFilterForm, list[Dossier], list[CounterRefusal]]:
     user = _user(request)
     form = RegisterFilterForm(request.GET or None, units=units_for_user(user))
     if form.is_bound and form.has_error("unit"):
         raise Http404("Đơn vị không thuộc phạm vi của bạn.")
-    return form, form.apply(dossiers_for_user(user))
+    return form, list(form.apply(dossiers_for_user(user))), list(form.refusals())
 
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    form, dossiers = _register(request)
-    found = list(dossiers)
-    if found:
-        record_access(request, AccessAction.VIEW, REGISTER, len(found))
+    form, found, refusals = _register(request)
+    if found or refusals:
+        record_access(request, AccessAction.VIEW, REGISTER, len(found) + len(refusals))
     context = {
         "form": form,
         "unit": form.selected_unit(),
         "columns": printing.REGISTER_COLUMNS,
-        "entries": list(zip(printing.register_rows(found), found, strict=True)),
+        "rows": printing.register_rows(found, refusals),
         "query": request.GET.urlencode(),
     }
     return render(request, "dossiers/counter/register.html", context)
@@ -122,23 +133,45 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def register_xlsx(request: HttpRequest) -> HttpResponse:
-    _form, dossiers = _register(request)
-    found = list(dossiers)
-    record_access(request, AccessAction.EXPORT, f"{REGISTER} (Excel)", len(found))
-    response = HttpResponse(printing.register_xlsx(found), content_type=XLSX)
+    _form, found, refusals = _register(request)
+    record_access(request, AccessAction.EXPORT, f"{REGISTER} (Excel)", len(found) + len(refusals))
+    response = HttpResponse(printing.register_xlsx(found, refusals), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="so-theo-doi-ho-so.xlsx"'
     return response
 
 
 @login_required
 def register_pdf(request: HttpRequest) -> HttpResponse:
-    form, dossiers = _register(request)
+    form, found, refusals = _register(request)
     unit = form.selected_unit()
     if unit is None:
         return render(request, "dossiers/counter/register.html", {"form": form}, status=404)
-    found = list(dossiers)
-    pdf = printing.register_pdf(found, unit=unit, period=form.period())
-    record_access(request, AccessAction.EXPORT, f"{REGISTER} (PDF), {unit.code}", len(found))
+    pdf = printing.register_pdf(found, unit=unit, period=form.period(), refusals=refusals)
+    record_access(
+        request, AccessAction.EXPORT, f"{REGISTER} (PDF), {unit.code}", len(found) + len(refusals)
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="so-theo-doi-ho-so.pdf"'
+    return response
+
+
+# -- Mẫu 03 of a refusal at the counter (no dossier) -----------------------------------------
+
+
+@login_required
+def refusal_html(request: HttpRequest, pk: int) -> HttpResponse:
+    refusal = get_refusal_for_user(_user(request), pk)
+    record_access(request, AccessAction.PRINT, f"Mẫu 03, từ chối tiếp nhận số {refusal.pk}")
+    context = printing.refusal_context(refusal)
+    context |= {"form_template": "dossiers/forms/mau_03.html", "refusal": refusal}
+    return render(request, "dossiers/counter/refusal_03.html", context)
+
+
+@login_required
+def refusal_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    refusal = get_refusal_for_user(_user(request), pk)
+    pdf = printing.refusal_pdf(refusal)
+    record_access(request, AccessAction.PRINT, f"Mẫu 03 (PDF), từ chối tiếp nhận số {refusal.pk}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="mau-03-tu-choi-{refusal.pk}.pdf"'
     return response

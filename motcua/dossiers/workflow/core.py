@@ -105,6 +105,19 @@ def record(
     )
 
 
+def receiver_in(unit: OrgUnit, role: str, title: str, task: str) -> str:
+    """Who receives a dossier handed to `unit` for `role`, as Mẫu 06 names them: the person
+    when the unit has exactly one, else the role ("Lãnh đạo <unit> (phân công xử lý)")."""
+    people = list(
+        User.objects.filter(
+            memberships__unit=unit, memberships__role=role, memberships__active=True
+        ).distinct()[:2]
+    )
+    if len(people) == 1:
+        return f"{people[0]} ({title} {unit.name})"
+    return f"{title[:1].upper()}{title[1:]} {unit.name} ({task})"
+
+
 def next_seq(dossier: Dossier) -> int:
     # Safe without a sequence table: the dossier row is locked by the caller.
     last = dossier.events.aggregate(last=Max("seq"))["last"]

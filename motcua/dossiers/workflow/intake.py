@@ -13,19 +13,28 @@ from motcua.accounts.models import OrgUnit, User
 from motcua.catalog.models import ProcedureCase, ProcedureOffering, ProcedureVersion, VersionStatus
 from motcua.dossiers import attachments, clock, codes, routing
 from motcua.dossiers.links import supplement_link
-from motcua.dossiers.models import AttachmentKind, Channel, Dossier, personal_id_validator
+from motcua.dossiers.models import (
+    AttachmentKind,
+    Channel,
+    CounterRefusal,
+    Dossier,
+    ReturnMethod,
+    personal_id_validator,
+)
 from motcua.dossiers.notifications import local, notify_applicant
 from motcua.dossiers.workflow.core import (
     RESUME_FIELDS,
     check,
     check_actor,
     end_pause,
+    label_of,
     lock,
     pause,
     record,
     require,
 )
 from motcua.dossiers.workflow.table import TRANSITIONS, WorkflowError
+from motcua.workdays.timecalc import ZONE
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,9 @@ class Applicant:
     representative_name: str = ""
     representative_id: str = ""
     representative_authorisation: str = ""
+    representative_address: str = ""
+    representative_phone: str = ""
+    representative_email: str = ""
 
     def validate(self) -> None:
         require(bool(self.name.strip()), "Chưa nhập họ tên người nộp hoặc tên tổ chức.")
@@ -52,8 +64,9 @@ class Applicant:
             for number in (self.personal_id, self.representative_id):
                 if number:
                     personal_id_validator(number)
-            if self.email:
-                validate_email(self.email)
+            for email in (self.email, self.representative_email):
+                if email:
+                    validate_email(email)
         except ValidationError as error:
             raise WorkflowError(error.messages[0], code="invalid") from None
 
@@ -68,6 +81,9 @@ class Applicant:
             "representative_name": self.representative_name,
             "representative_id": self.representative_id,
             "representative_authorisation": self.representative_authorisation,
+            "representative_address": self.representative_address,
+            "representative_phone": self.representative_phone,
+            "representative_email": self.representative_email,
         }
 
 
@@ -157,6 +173,21 @@ def _clock_fields(
     return clock.start_and_due(received, limit, clock.calendar_of(unit))
 
 
+def _check_receipt_details(sets: int, collect_method: str) -> None:
+    require(1 <= sets <= 99, "Số bộ hồ sơ phải từ 1 đến 99.")
+    require(collect_method in ReturnMethod.values, "Nơi nhận kết quả không hợp lệ.")
+
+
+def _appointment(dossier: Dossier) -> dict[str, object]:
+    """What Mẫu 01 printed, kept on the receipt event: the appointment given at receipt."""
+    assert dossier.due_at is not None
+    return {
+        "due_at": dossier.due_at.astimezone(ZONE).isoformat(),
+        "sets": dossier.sets,
+        "collect_method": dossier.collect_method,
+    }
+
+
 def _receipt_notice(dossier: Dossier) -> None:
     notify_applicant(
         dossier,
@@ -176,20 +207,28 @@ def receive(
     channel: int = Channel.COUNTER,
     files: Sequence[attachments.NewFile] = (),
     documents: Sequence[Mapping[str, object]] = (),
+    sets: int = 1,
+    collect_method: str = ReturnMethod.COUNTER,
     note: str = "",
 ) -> Dossier:
     """Receive a complete dossier at the counter (or by post): code, clock, Mẫu 01 notice.
 
     `documents` lists what was handed in, as Mẫu 01 prints it: dicts with `name`, `originals`,
-    `copies` (and optionally `note`), recorded on the receipt event.
+    `copies` (and optionally `note`), recorded on the receipt event with the appointment given
+    (a later reschedule moves `due_at`, never what Mẫu 01 printed). `sets` and
+    `collect_method` (where the applicant will collect the result) are printed on Mẫu 01.
 
     The due moment uses the receiving unit's provincial calendar and the limit of the case,
     else of the version. Online filings come in through `submit_online` + `accept_online`.
     """
     require(channel != Channel.ONLINE, "Hồ sơ trực tuyến được tiếp nhận qua chức năng riêng.")
+    _check_receipt_details(sets, collect_method)
     now = timezone.now()
     start, due = _clock_fields(version, case, channel, receiving_unit, now)
-    clock_fields = {"received_at": now, "clock_started_at": start, "due_at": due}
+    clock_fields = {
+        "received_at": now, "clock_started_at": start, "due_at": due, "sets": sets,
+        "collect_method": collect_method,
+    }  # fmt: skip
     with attachments.files_removed_on_failure(), transaction.atomic():
         dossier, inspected = _create(
             action="receive", actor=actor, version=version, receiving_unit=receiving_unit,
@@ -202,6 +241,7 @@ def receive(
             payload={
                 "channel": channel, "files": len(files),
                 "documents": [dict(item) for item in documents],
+                **_appointment(dossier),
             },
         )  # fmt: skip
         _receipt_notice(dossier)
@@ -258,7 +298,7 @@ def accept_online(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
         )  # fmt: skip
         record(
             dossier, "accept_online", actor, from_status=before, note=note,
-            fields=["received_at", "clock_started_at", "due_at"],
+            fields=["received_at", "clock_started_at", "due_at"], payload=_appointment(dossier),
         )  # fmt: skip
         _receipt_notice(dossier)
     return dossier
@@ -290,13 +330,61 @@ def refuse(*, dossier: Dossier, actor: User, reasons: Sequence[str]) -> Dossier:
     return dossier
 
 
+def refuse_at_counter(
+    *,
+    actor: User,
+    version: ProcedureVersion,
+    receiving_unit: OrgUnit,
+    applicant: Applicant,
+    reasons: Sequence[str],
+) -> CounterRefusal:
+    """Refuse a filing at the counter before receipt (Mẫu 03 instead of Mẫu 01).
+
+    Nothing is received: no dossier, no code, no appointment, no receipt notice. The refusal
+    is recorded (`CounterRefusal`) so that Mẫu 03 can be printed and the register lists it.
+    The procedure need not be offered at the unit: "outside our competence" is a reason.
+    """
+    check_actor(actor, TRANSITIONS["refuse_at_counter"], [receiving_unit])
+    applicant.validate()
+    cleaned = _reasons(reasons, "lý do từ chối")
+    return CounterRefusal.objects.create(
+        receiving_unit=receiving_unit,
+        procedure_version=version,
+        applicant_name=applicant.name.strip(),
+        applicant_personal_id=applicant.personal_id,
+        applicant_organisation_id=applicant.organisation_id,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        applicant_address=applicant.address.strip(),
+        reasons=cleaned,
+        at=timezone.now(),
+        actor=actor,
+        actor_label=label_of(actor),
+    )
+
+
+def late_supplement_cause(dossier: Dossier, now: dt.datetime) -> str:
+    """Why a supplement request now would make the dossier late ("" when it would not).
+
+    The national index counts a dossier with more than one request as late, and a request
+    made after the appointment has passed cannot make up for the lost time (docs/workflow.md).
+    """
+    if dossier.supplement_count >= 1:
+        return f"đây là lần yêu cầu bổ sung thứ {dossier.supplement_count + 1}"
+    if dossier.due_at is not None and now > dossier.due_at:
+        return "thời điểm hẹn trả kết quả đã qua"
+    return ""
+
+
 def request_supplement(
     *, dossier: Dossier, actor: User, missing: Sequence[str], reason: str = ""
 ) -> Dossier:
     """Ask for every missing item in ONE notice (Mẫu 02); the clock pauses until it comes.
 
     A second request later in processing is allowed (the officer may find a new gap) but is
-    counted: the national index counts a dossier with more than one request as late.
+    counted: the national index counts a dossier with more than one request as late. Such a
+    request, or one after the appointment, marks the dossier (`late_by_supplement`) and the
+    event records why; the officer's page asks for the reason before they confirm.
     """
     with transaction.atomic():
         dossier = lock(dossier)
@@ -304,12 +392,16 @@ def request_supplement(
         check(dossier, "request_supplement", actor)
         items = _reasons(missing, "các giấy tờ cần bổ sung")
         now = timezone.now()
+        late_cause = late_supplement_cause(dossier, now)
         pause(dossier, now)
         dossier.supplement_count += 1
+        dossier.late_by_supplement = dossier.late_by_supplement or bool(late_cause)
         record(
             dossier, "request_supplement", actor, from_status=before, at=now, note=reason,
-            fields=["status_before_pause", "paused_since", "supplement_count"],
-            payload={"missing": items, "request_number": dossier.supplement_count},
+            fields=["status_before_pause", "paused_since", "supplement_count",
+                    "late_by_supplement"],
+            payload={"missing": items, "request_number": dossier.supplement_count,
+                     **({"makes_late": late_cause} if late_cause else {})},
         )  # fmt: skip
         link = supplement_link(dossier)
         notify_applicant(
@@ -354,22 +446,59 @@ def supplement_received(
     return dossier
 
 
+def _check_not_decided(dossier: Dossier) -> None:
+    require(
+        dossier.result_issued_at is None and dossier.result_signer_id is None,
+        f"Hồ sơ {dossier.code} đã có quyết định hoặc kết quả: không thể rút.",
+    )
+
+
+def request_withdrawal(*, dossier: Dossier, reason: str) -> Dossier:
+    """The applicant asks online to withdraw a dossier not yet decided; the one-stop desk
+    confirms it with `withdraw` (Mẫu 05). The portal checks the second factor first."""
+    with transaction.atomic():
+        dossier = lock(dossier)
+        _check_not_decided(dossier)
+        check(dossier, "request_withdrawal", None)
+        require(
+            dossier.withdrawal_requested_at is None,
+            "Ông/bà đã gửi đề nghị rút hồ sơ này; Bộ phận Một cửa đang xem xét.",
+        )
+        require(bool(reason.strip()), "Vui lòng ghi lý do rút hồ sơ.")
+        now = timezone.now()
+        dossier.withdrawal_requested_at = now
+        record(
+            dossier, "request_withdrawal", None, from_status=dossier.status, at=now,
+            note=reason.strip()[:1000], fields=["withdrawal_requested_at"],
+        )  # fmt: skip
+    return dossier
+
+
 def withdraw(*, dossier: Dossier, actor: User, request_date: dt.date, note: str = "") -> Dossier:
-    """The applicant withdraws (Mẫu 05): only while no decision or result has been issued."""
+    """The applicant withdraws (Mẫu 05): only while no decision or result has been issued.
+
+    Recorded by the one-stop desk, on paper at the counter or confirming the applicant's
+    online request (`request_withdrawal`).
+    """
     with transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status
-        require(
-            dossier.result_issued_at is None and dossier.result_signer_id is None,
-            f"Hồ sơ {dossier.code} đã có quyết định hoặc kết quả: không thể rút.",
-        )
+        _check_not_decided(dossier)
         check(dossier, "withdraw", actor)
         fields = ["status_before_pause", "paused_since"]
         if dossier.paused_since is not None:
             end_pause(dossier, timezone.now(), restore=False)
             fields += ["paused_minutes", "due_at", "step_due_at", "submitted_at"]
+        online = dossier.withdrawal_requested_at is not None
         record(
             dossier, "withdraw", actor, from_status=before, note=note, fields=fields,
-            payload={"request_date": request_date.isoformat()},
+            payload={"request_date": request_date.isoformat(), "online_request": online},
         )  # fmt: skip
+        if online:  # the applicant is not at the desk: tell them the request was confirmed
+            notify_applicant(
+                dossier,
+                f"Hồ sơ {dossier.code} dừng giải quyết",
+                f"Theo đề nghị rút hồ sơ của ông/bà, hồ sơ {dossier.code} đã dừng giải quyết "
+                "(Thông báo dừng giải quyết hồ sơ, Mẫu 05).",
+            )
     return dossier

@@ -1,6 +1,7 @@
 """Processing: forwarding, assignment, hand-overs, pauses, stop, reschedule, liên thông."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from motcua.dossiers.workflow.core import (
     end_pause,
     lock,
     pause,
+    receiver_in,
     record,
     require,
 )
@@ -38,7 +40,7 @@ def _enter_step(dossier: Dossier, step: ProcessStep | None, now: dt.datetime) ->
     dossier.step_due_at = clock.step_deadline(step, now, clock.calendar_of(dossier.receiving_unit))
 
 
-def _first_processing_step(dossier: Dossier) -> ProcessStep | None:
+def first_processing_step(dossier: Dossier) -> ProcessStep | None:
     """The first step after reception: a process that opens with the one-stop desk's own
     "Tiếp nhận hồ sơ" step has had that step done by `receive`."""
     steps = list(dossier.procedure_version.steps.order_by("order"))
@@ -46,21 +48,56 @@ def _first_processing_step(dossier: Dossier) -> ProcessStep | None:
     return after_reception[0] if after_reception else (steps[0] if steps else None)
 
 
+def forward_target(dossier: Dossier) -> tuple[ProcessStep | None, OrgUnit]:
+    """The step a forwarded dossier will really enter and the unit that will hold it."""
+    step = first_processing_step(dossier)
+    unit = (routing.step_unit(dossier, step) if step else None) or dossier.deciding_unit
+    return step, unit
+
+
+def _desk_deadline(dossier: Dossier) -> dt.datetime | None:
+    """The one-stop desk's own deadline to forward: its "Tiếp nhận" step's budget from receipt,
+    when the process has one; else the appointment."""
+    steps = list(dossier.procedure_version.steps.order_by("order")[:1])
+    if steps and steps[0].role == Role.RECEIVER and dossier.received_at is not None:
+        cal = clock.calendar_of(dossier.receiving_unit)
+        return clock.step_deadline(steps[0], dossier.received_at, cal)
+    return dossier.due_at
+
+
 def forward(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
-    """Send a received dossier to the deciding unit; the first step of the process starts."""
+    """Send a received dossier to the deciding unit; the first step of the process starts.
+
+    The event records the desk's timing (against its own step, Mẫu 06) and who receives the
+    dossier: the head of the unit that will assign it.
+    """
     with transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status
         check(dossier, "forward", actor)
         now = timezone.now()
+        deadline = _desk_deadline(dossier)
         dossier.current_unit = dossier.deciding_unit
-        _enter_step(dossier, _first_processing_step(dossier), now)
+        _enter_step(dossier, first_processing_step(dossier), now)
         record(
             dossier, "forward", actor, from_status=before, at=now, note=note,
-            fields=STEP_FIELDS, step_deadline=dossier.step_due_at,
-            payload={"to_unit": dossier.current_unit_id},
+            fields=STEP_FIELDS, step_deadline=deadline, timing=clock.timing(now, deadline),
+            payload={
+                "to_unit": dossier.current_unit_id,
+                "receiver": unit_receiver(dossier.current_unit),
+                "new_step_due_at": _iso(dossier.step_due_at),
+            },
         )  # fmt: skip
     return dossier
+
+
+def unit_receiver(unit: OrgUnit) -> str:
+    """Who receives a dossier sent to a unit: its head to assign it (Mẫu 06)."""
+    return receiver_in(unit, Role.HEAD, "lãnh đạo", "phân công xử lý")
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(ZONE).isoformat() if moment else None
 
 
 def _check_member(user: User, unit: OrgUnit, roles: tuple[str, ...], what: str) -> None:
@@ -76,9 +113,12 @@ def assign(*, dossier: Dossier, actor: User, assignee: User, note: str = "") -> 
         roles = (dossier.current_step.role,) if dossier.current_step else (Role.HANDLER,)
         _check_member(assignee, dossier.current_unit, roles, "cán bộ phù hợp")
         dossier.assignee = assignee
+        now, deadline = timezone.now(), dossier.step_due_at or dossier.due_at
         record(
-            dossier, "assign", actor, from_status=before, note=note, fields=["assignee"],
-            payload={"assignee": assignee.pk, "assignee_label": str(assignee)},
+            dossier, "assign", actor, from_status=before, at=now, note=note,
+            fields=["assignee"], step_deadline=deadline, timing=clock.timing(now, deadline),
+            payload={"assignee": assignee.pk, "assignee_label": str(assignee),
+                     "receiver": str(assignee)},
         )  # fmt: skip
     return dossier
 
@@ -121,7 +161,11 @@ def hand_over(
             dossier, "hand_over", actor, from_status=before, at=now, note=note,
             fields=STEP_FIELDS, step=finished, step_deadline=deadline,
             timing=clock.timing(now, deadline),
-            payload={"to_step": step.pk, "to_user": to_user.pk if to_user else None},
+            payload={
+                "to_step": step.pk, "to_user": to_user.pk if to_user else None,
+                "receiver": str(to_user) if to_user else unit_receiver(dossier.current_unit),
+                "new_step_due_at": _iso(dossier.step_due_at),
+            },
         )  # fmt: skip
     return dossier
 
@@ -188,7 +232,8 @@ def reschedule(*, dossier: Dossier, actor: User, new_due_at: dt.datetime, reason
     """Apologise and give a new appointment (Mẫu 04): once, by a signer, before the deadline.
 
     The law asks for it before the deadline; practice asks for a working day ahead. We refuse
-    only after the deadline and record in the event whether the day of notice was kept.
+    only after the deadline; a later apology is flagged on the dossier (`apology_late`, shown
+    on its page and in the reports) and the event records whether the day of notice was kept.
     """
     with transaction.atomic():
         dossier = lock(dossier)
@@ -203,14 +248,16 @@ def reschedule(*, dossier: Dossier, actor: User, new_due_at: dt.datetime, reason
                 "Ngày hẹn mới phải sau ngày hẹn cũ.")  # fmt: skip
         require(bool(reason.strip()), "Cần ghi rõ lý do chậm giải quyết.")
         cal = clock.calendar_of(dossier.receiving_unit)
+        kept = clock.working_days_before(now, old, cal) >= 1
         dossier.due_at, dossier.reschedule_count = new_due_at, dossier.reschedule_count + 1
+        dossier.apology_late = not kept
         record(
             dossier, "reschedule", actor, from_status=dossier.status, at=now, note=reason,
-            fields=["due_at", "reschedule_count"],
+            fields=["due_at", "reschedule_count", "apology_late"],
             payload={
                 "old_due_at": old.astimezone(ZONE).isoformat(),
                 "new_due_at": new_due_at.astimezone(ZONE).isoformat(),
-                "day_of_notice_kept": clock.working_days_before(now, old, cal) >= 1,
+                "day_of_notice_kept": kept,
             },
         )  # fmt: skip
         notify_applicant(
@@ -222,10 +269,21 @@ def reschedule(*, dossier: Dossier, actor: User, new_due_at: dt.datetime, reason
     return dossier
 
 
+def coordinating_share(dossier: Dossier, unit: OrgUnit) -> Decimal:
+    """The hours the internal process gives `unit`: its steps (by unit, or by kind of unit)."""
+    hours = Decimal(0)
+    for step in dossier.procedure_version.steps.all():
+        if step.unit_id == unit.pk or (step.unit_id is None and step.unit_kind == unit.kind):
+            hours += Decimal(step.hours)
+    return hours
+
+
 def transfer(*, dossier: Dossier, actor: User, to_unit: OrgUnit, note: str = "") -> Dossier:
     """Liên thông: pass the dossier to a coordinating unit, whose head assigns it.
 
-    The appointment does not change: the group of procedures has one time limit.
+    The appointment does not change: the group of procedures has one time limit. The unit
+    gets its share of that time from the internal process (the hours of its steps) as a step
+    deadline, never later than the appointment; without a step of its own, the appointment.
     """
     with transaction.atomic():
         dossier = lock(dossier)
@@ -233,10 +291,22 @@ def transfer(*, dossier: Dossier, actor: User, to_unit: OrgUnit, note: str = "")
         check(dossier, "transfer", actor)
         from_unit = dossier.current_unit_id
         require(to_unit.pk != from_unit, "Đơn vị nhận phải khác đơn vị đang giữ hồ sơ.")
+        now, finished = timezone.now(), dossier.current_step
+        deadline = dossier.step_due_at or dossier.due_at
+        share = coordinating_share(dossier, to_unit)
+        due = dossier.due_at
+        if share:
+            due = clock.hours_deadline(share, now, clock.calendar_of(dossier.receiving_unit))
+            due = min(due, dossier.due_at) if dossier.due_at else due
         dossier.current_unit, dossier.assignee = to_unit, None
+        dossier.step_started_at, dossier.step_due_at = now, due
         record(
-            dossier, "transfer", actor, from_status=before, note=note,
-            fields=["current_unit", "assignee"], unit=to_unit,
-            payload={"from_unit": from_unit, "to_unit": to_unit.pk},
+            dossier, "transfer", actor, from_status=before, at=now, note=note,
+            fields=["current_unit", "assignee", "step_started_at", "step_due_at"],
+            unit=to_unit, step=finished, step_deadline=deadline,
+            timing=clock.timing(now, deadline),
+            payload={"from_unit": from_unit, "to_unit": to_unit.pk, "share_hours": str(share),
+                     "receiver": unit_receiver(to_unit),
+                     "new_step_due_at": _iso(due)},
         )  # fmt: skip
     return dossier

@@ -8,11 +8,11 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.accounts.models import User
+from motcua.accounts.models import Role, User
 from motcua.dossiers import attachments, clock, signing
 from motcua.dossiers.models import Dossier, ReturnMethod
 from motcua.dossiers.notifications import notify_applicant
-from motcua.dossiers.workflow.core import check, lock, record, require
+from motcua.dossiers.workflow.core import check, lock, receiver_in, record, require
 from motcua.dossiers.workflow.table import WorkflowError
 from motcua.lib.signing import SigningError
 
@@ -29,6 +29,11 @@ def approve(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
             dossier, "approve", actor, from_status=before, at=now, note=note,
             fields=["result_signer"], step_deadline=dossier.step_due_at,
             timing=clock.timing(now, dossier.step_due_at),
+            payload={
+                "receiver": receiver_in(
+                    dossier.deciding_unit, Role.CLERK, "văn thư", "vào số, phát hành"
+                )
+            },
         )  # fmt: skip
     return dossier
 
@@ -85,7 +90,8 @@ def issue_result(
             fields=["result_number", "result_issued_at", "result_file", "current_step",
                     "step_started_at", "step_due_at"],
             step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
-            payload={"signature": signature} if signature else {},
+            payload={"receiver": f"Bộ phận Một cửa — {dossier.receiving_unit.name}",
+                     **({"signature": signature} if signature else {})},
         )  # fmt: skip
         notify_applicant(
             dossier,
@@ -111,6 +117,7 @@ def return_result(
         record(
             dossier, "return_result", actor, from_status=before, at=now, note=note,
             fields=["returned_at", "return_method", "returned_to"],
-            payload={"method": method},
+            step_deadline=dossier.due_at, timing=clock.timing(now, dossier.due_at),
+            payload={"method": method, "receiver": dossier.returned_to},
         )  # fmt: skip
     return dossier

@@ -19,7 +19,7 @@ UNCHANGED = "unchanged"  # the action records something without moving the dossi
 
 # Actions the applicant may perform themselves (actor None), having proven their contact on
 # the portal: the portal is the caller that checks who they are.
-BY_APPLICANT = frozenset({"supplement_received", "record_payment", "resume"})
+BY_APPLICANT = frozenset({"supplement_received", "request_withdrawal", "record_payment", "resume"})
 APPLICANT_LABEL = "Người nộp hồ sơ"
 
 
@@ -50,6 +50,8 @@ TRANSITIONS: dict[str, Transition] = {
     "accept_online": Transition(
         "tiếp nhận", (S.SUBMITTED,), S.RECEIVED, (Role.RECEIVER,), _RECEIPT
     ),
+    # Before receipt, at the counter: creates a CounterRefusal, never a dossier (Mẫu 03).
+    "refuse_at_counter": Transition("từ chối tiếp nhận", (), S.REFUSED, (Role.RECEIVER,), _RECEIPT),
     "refuse": Transition(
         "từ chối tiếp nhận", (S.SUBMITTED, S.RECEIVED), S.REFUSED, (Role.RECEIVER,), _RECEIPT
     ),
@@ -105,6 +107,14 @@ TRANSITIONS: dict[str, Transition] = {
     # Registration API, docs/api.md): recorded with what changed, the status is unchanged.
     "amend": Transition(
         "cập nhật thông tin",
+        (S.SUBMITTED, S.RECEIVED, *_ACTIVE, *_PAUSED),
+        UNCHANGED,
+        (Role.RECEIVER,),
+        _RECEIPT,
+    ),
+    # The applicant asks online (second factor checked by the portal); `withdraw` confirms.
+    "request_withdrawal": Transition(
+        "đề nghị rút",
         (S.SUBMITTED, S.RECEIVED, *_ACTIVE, *_PAUSED),
         UNCHANGED,
         (Role.RECEIVER,),

@@ -89,15 +89,21 @@ def test_every_766_component_matches_the_hand_count(dataset: Dataset) -> None:
         Decimal("0.00"),
     )
     assert (got["6.2"].rate, got["6.2"].points) == (Decimal("0.00"), Decimal("0.00"))
+    # 1.4: none of the 11 received has been sent to DVCQG (no sync run): 0 of 6 points.
+    assert (got["1.4"].numerator, got["1.4"].denominator, got["1.4"].points) == (
+        0,
+        11,
+        Decimal("0.00"),
+    )
     # Group 4: its procedure bears a fee (lệ phí) but takes no online payment: 4.1 and 4.3
     # score 0 of 2 and 6 (motcua/reports/tests/test_group4.py), 4.2 is N/A.
-    assert result.total == Decimal("29.67") and result.attainable == 56
+    assert result.total == Decimal("29.67") and result.attainable == 62
 
 
 @pytest.mark.parametrize(
     "code,reason",
     [
-        ("1.4", "chưa kết nối DVCQG"),
+        ("1.1", "chưa có dữ liệu công bố, công khai TTHC"),
         ("4.2", "chưa có TTHC tích hợp thanh toán trực tuyến"),
         ("5.1", "không có phản ánh, kiến nghị phát sinh trong kỳ"),
         ("5.2", "không có phản ánh, kiến nghị tiếp nhận lần đầu trong kỳ"),
@@ -181,7 +187,8 @@ def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:
     )
     [row] = json.loads(out.getvalue())
     assert (row["total"], row["components"][4]["numerator"]) == ("29.67", 10)
-    assert (row["components"][3]["points"], row["components"][3]["applicable"]) == (None, False)
+    assert (row["components"][0]["points"], row["components"][0]["applicable"]) == (None, False)
+    assert (row["components"][3]["points"], row["components"][3]["applicable"]) == ("0.00", True)
 
 
 def test_a_rating_reaches_the_index_at_once(dataset: Dataset) -> None:

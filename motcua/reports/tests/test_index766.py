@@ -53,6 +53,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -111,8 +112,26 @@ def test_every_component_matches_the_hand_count(crafted: Crafted) -> None:
     assert figures(got["6.1"]) == (2, 5, D("40.00"), D("2.40"))
     # 4.2 (table 6.2): A4, A5, A7 / 13 received, target 80% of 4 points: 23.08% → 1.15.
     assert figures(got["6.2"]) == (3, 13, D("23.08"), D("1.15"))
+    # 1.4: nothing sent to DVCQG yet: 0 / 13 received, 6 points: 0.00 (applicable: 66).
+    assert figures(got["1.4"]) == (0, 13, D("0.00"), D("0.00"))
     [result] = index766(MARCH, [crafted.world.commune])
-    assert (result.total, result.attainable) == (D("38.28"), 60)
+    assert (result.total, result.attainable) == (D("38.28"), 66)
+
+
+def test_dossiers_synced_to_dvcqg_count_in_1_4(
+    crafted: Crafted, clock: Clock, settings: Any, tmp_path: Any
+) -> None:
+    from motcua.api import dvcqg
+    from motcua.dossiers import workflow
+
+    settings.DATA_DIR = tmp_path  # the file backend writes dvcqg.jsonl there
+    dvcqg.sync()
+    # Every change of the 13 received in March has reached the portal: 13 / 13 → 6.00.
+    assert figures(components(crafted)["1.4"]) == (13, 13, D("100.00"), D("6.00"))
+    # A11 changes after the last run: the portal is behind on it until the next one.
+    clock.set(at(2026, 3, 31, 10))
+    workflow.amend(dossier=crafted.d["A11"], actor=crafted.world.everyone, changed=["ghi_chu"])
+    assert figures(components(crafted)["1.4"]) == (12, 13, D("92.31"), D("5.54"))
 
 
 def test_average_time_is_reported_per_procedure(crafted: Crafted) -> None:
@@ -199,7 +218,8 @@ def test_the_numbering_follows_the_national_formula_document(crafted: Crafted) -
     by_code = {c["code"]: c for c in row["components"]}
     assert (by_code["6.1"]["national"], by_code["6.1"]["group"]) == ("4.1", 6)
     assert (by_code["5.3"]["national"], by_code["5.3"]["numerator"]) == ("5.4", 8)
-    assert by_code["1.4"]["points"] is None and by_code["1.4"]["reason"]
+    assert by_code["1.1"]["points"] is None and by_code["1.1"]["reason"]
+    assert by_code["1.4"]["points"] == "0.00"
     assert row["total"] == "38.28"
     out = StringIO()
     call_command(
@@ -208,7 +228,8 @@ def test_the_numbering_follows_the_national_formula_document(crafted: Crafted) -
     )  # fmt: skip
     text = out.getvalue()
     assert "4.1 Cấp kết quả điện tử: 2.40 điểm (2/5)" in text
-    assert "1.4 Hồ sơ đồng bộ lên Cổng DVCQG: Không có dữ liệu: chưa kết nối DVCQG" in text
+    assert "1.4 Hồ sơ đồng bộ lên Cổng DVCQG: 0.00 điểm (0/13)" in text
+    assert "1.1 TTHC công bố đúng hạn: Không có dữ liệu: chưa có dữ liệu công bố" in text
     assert "None" not in text and "N/A" not in text
 
 

@@ -46,7 +46,7 @@ def test_a_supervisor_sees_the_ranking_and_a_units_components(
     assert "Mẫu số 4.1: 5 hồ sơ" in page and "bảng điểm 6.1" in page
     assert "Mẫu số 5.4: 14 hồ sơ" in page
     # No data: said in Vietnamese, with the reason, never "N/A".
-    assert "Không có dữ liệu" in page and "chưa kết nối DVCQG" in page
+    assert "Không có dữ liệu" in page and "chưa có dữ liệu công bố, công khai TTHC" in page
     assert "N/A" not in page
     # 2.2 per procedure.
     assert "Thủ tục không cần bản giấy" in page and "1,44" in page
@@ -73,11 +73,13 @@ def test_the_excel_file_numbers_components_both_ways(crafted: Crafted, client: C
     book: Any = load_workbook(BytesIO(response.content))
     ranking = list(book["Xep hang"].iter_rows(values_only=True))
     assert ranking[0][0].startswith("BỘ CHỈ SỐ 766")
-    assert ranking[3][:5] == (1, w.commune.code, w.commune.name, 38.28, 60)
-    assert ranking[3][5] == "Không có dữ liệu"  # group 1
+    assert ranking[3][:5] == (1, w.commune.code, w.commune.name, 38.28, 66)
+    assert ranking[3][5] == 0  # group 1: only 1.4 applies, nothing sent to DVCQG yet
     rows = {r[3]: r for r in book["Chi tieu"].iter_rows(min_row=2, values_only=True)}
     assert rows["6.1"][2:7] == ("4.1", "6.1", "Cấp kết quả điện tử", 2, 5)
     assert rows["5.3"][2] == "5.4" and rows["5.3"][9] == 3.81
-    assert rows["1.4"][9] == "Không có dữ liệu" and rows["1.4"][11] == "chưa kết nối DVCQG"
+    assert rows["1.1"][9] == "Không có dữ liệu"
+    assert rows["1.1"][11] == "chưa có dữ liệu công bố, công khai TTHC"
+    assert (rows["1.4"][5], rows["1.4"][6], rows["1.4"][9]) == (0, 13, 0)
     averages = list(book["Thoi gian TB"].iter_rows(min_row=2, values_only=True))
     assert averages == [("Thủ tục không cần bản giấy", 2, 1.44), ("Thủ tục mẫu", 5, 2.28)]

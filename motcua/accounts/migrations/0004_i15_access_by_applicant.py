@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_personal_data_access'),
+        ('accounts', '0003_i12_personnel_role'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0002_version_extra_fields'),
+        ('catalog', '0003_i12_processstep_role'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Staff pages of reform management (/cai-cach/) and the public list of meetings."""
