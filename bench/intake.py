@@ -22,8 +22,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # run as a script: import the project, not this folder's siblings
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-PER_WORKER = 400
-DB_NAME = "motcua_bench"
+PER_WORKER = 40 if "--smoke" in sys.argv else 400  # --smoke: proves it runs (`make test`)
+DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench")
 
 
 def database_url(name: str) -> str:
@@ -46,15 +46,19 @@ def setup_django() -> None:
 
 
 def make_world() -> tuple[int, int, int]:
-    """A province, a commune, a receiver and a published procedure: their ids."""
+    """A province, a commune offering a published procedure, a receiver: their ids (a unit
+    receives only the procedures it offers)."""
     from motcua.accounts.models import Role, UnitKind
     from motcua.accounts.tests.factories import make_staff, make_unit
+    from motcua.catalog.models import ProcedureOffering
     from motcua.catalog.tests.factories import make_procedure
 
     province = make_unit("01", UnitKind.PROVINCE)
     commune = make_unit("00001", UnitKind.COMMUNE, province, electronic_id="000.00.12.H56")
     receiver = make_staff("tiepnhan", commune, Role.RECEIVER)
-    return make_procedure().pk, commune.pk, receiver.pk
+    version = make_procedure()
+    ProcedureOffering.objects.create(procedure=version.procedure, unit=commune)
+    return version.pk, commune.pk, receiver.pk
 
 
 # -- workers ----------------------------------------------------------------------------------
@@ -135,7 +139,8 @@ def measure(mode: str, processes: int, ids: tuple[int, int, int]) -> float:
     start = time.time() + 3.0 + 0.3 * processes
     workers = [
         subprocess.Popen(
-            [sys.executable, __file__, "--worker", mode, str(k), *map(str, ids), str(start)],
+            [sys.executable, __file__, "--worker", mode, str(k), *map(str, ids), str(start)]
+            + (["--smoke"] if "--smoke" in sys.argv else []),
             stdout=subprocess.PIPE,
             text=True,
             cwd=ROOT,
@@ -162,7 +167,7 @@ def main() -> None:
     ids = make_world()
     print(f"{PER_WORKER} dossiers per worker, one receiving unit; {os.cpu_count()} CPUs")
     print(f"{'workers':>7}  {'workflow.receive/s':>18}  {'raw INSERT/s':>12}  {'ratio':>6}")
-    for processes in (1, 8):
+    for processes in (1, 2) if "--smoke" in sys.argv else (1, 8):
         raw = measure("raw", processes, ids)
         real = measure("workflow", processes, ids)
         print(f"{processes:>7}  {real:>18.0f}  {raw:>12.0f}  {real / raw:>6.2f}")

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "motcua.dossiers.notifications.SendOutboxAfterRequest",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,6 +151,12 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# Development: send the outbox right after each request, and keep a copy of what was sent for
+# the /dev/hop-thu/ page (404 unless MOTCUA_DEBUG=1). Production sends with `process_outbox`.
+MOTCUA_SEND_OUTBOX_AFTER_REQUEST = env_bool(
+    "MOTCUA_SEND_OUTBOX_AFTER_REQUEST", DEBUG and not EMAIL_HOST
+)
+MOTCUA_DEV_MAILBOX = DEBUG
 
 # Attachments (PDF, JPEG, PNG, recognised by content) larger than this are refused.
 MOTCUA_UPLOAD_MAX_BYTES = env_int("MOTCUA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)

@@ -9,8 +9,14 @@ admin.site.site_title = "Một Cửa"
 admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
-    path("", staff_home.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    # The root is the citizen portal (portal:home, as on the national portal); staff sign in
+    # from its "Cán bộ đăng nhập" link and land on their own home here.
+    path("can-bo/", staff_home.home, name="home"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
@@ -28,6 +34,6 @@ urlpatterns = [
     path("", include("motcua.payments.public_urls")),
     # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.
     path("", include("motcua.api.urls")),
-    # Citizen pages: /cong-dan/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account needed).
+    # Citizen pages: /, /cong-dan/thu-tuc/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account).
     path("", include("motcua.portal.urls")),
 ]

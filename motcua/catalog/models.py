@@ -269,7 +269,15 @@ class ProcedureDocument(models.Model):
     originals = models.PositiveSmallIntegerField(_("bản chính"), null=True, blank=True)
     copies = models.PositiveSmallIntegerField(_("bản sao"), null=True, blank=True)
     mandatory = models.BooleanField(_("bắt buộc"), default=True)
+    # "Xuất trình để đối chiếu, không nộp": shown to the officer, never filed or uploaded.
+    presented_only = models.BooleanField(_("chỉ xuất trình, không nộp"), default=False)
     note = models.TextField(_("ghi chú"), null=True, blank=True)
+    editor_note = models.TextField(
+        _("ghi chú biên tập (nội bộ)"),
+        blank=True,
+        default="",
+        help_text=_("Nguồn, đối chiếu, ví dụ nơi khác: chỉ người biên tập danh mục thấy."),
+    )
     template = models.FileField(_("mẫu đơn, tờ khai"), upload_to="catalog/forms/", blank=True)
 
     class Meta:
@@ -298,6 +306,12 @@ class ProcedureFee(models.Model):
     name = models.CharField(_("tên phí, lệ phí"), max_length=600)
     amount_vnd = models.PositiveBigIntegerField(_("mức thu (đồng)"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), null=True, blank=True)
+    editor_note = models.TextField(
+        _("ghi chú biên tập (nội bộ)"),
+        blank=True,
+        default="",
+        help_text=_("Nguồn, đối chiếu, ví dụ nơi khác: chỉ người biên tập danh mục thấy."),
+    )
 
     class Meta:
         verbose_name = _("phí, lệ phí")

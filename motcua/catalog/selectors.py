@@ -9,6 +9,7 @@ from motcua.catalog.models import (
     COMMUNE_LEVELS,
     PROVINCE_LEVELS,
     Level,
+    OnlineLevel,
     Procedure,
     ProcedureDocument,
     ProcedureVersion,
@@ -53,6 +54,17 @@ def procedure_search(
     # Among equal matches the shorter name first: "Đăng ký khai sinh" before the longer
     # procedures that merely mention a birth certificate.
     return procedures.order_by(phrase, Length("name"), "name", "pk")
+
+
+def procedures_online(query: str = "") -> QuerySet[Procedure]:
+    """Published procedures a citizen can file online (fully or in part), as `procedure_search`
+    finds them."""
+    online = ProcedureVersion.objects.filter(
+        procedure=OuterRef("pk"),
+        status=VersionStatus.PUBLISHED,
+        online_level__in=(OnlineLevel.FULL, OnlineLevel.PARTIAL),
+    )
+    return procedure_search(query).filter(Exists(online))
 
 
 def _levels_matching(level: str) -> tuple[str, ...]:

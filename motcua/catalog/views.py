@@ -3,8 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from motcua.accounts.access import roles_of
+from motcua.accounts.models import Role
 from motcua.catalog import selectors
 from motcua.catalog.forms import ProcedureSearchForm
+from motcua.catalog.models import OnlineLevel
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -27,5 +30,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version,
         "procedure": version.procedure,
         "units": selectors.offering_units(version.procedure),
+        # The community digital team (and the one-stop officers) file online for a citizen.
+        "may_assist": version.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+        and bool(roles_of(request.user) & {Role.RECEIVER, Role.DIGITAL_TEAM}),  # type: ignore[arg-type]
     }
     return render(request, "catalog/detail.html", context)

@@ -14,13 +14,14 @@ withdrawn, 2% rescheduled, about 10% late, 30% rated.
 import datetime as dt
 import random
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 from unittest import mock
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from motcua.accounts.models import COMMUNE_KINDS, Membership, OrgUnit, Role, UnitKind, User
@@ -74,12 +75,13 @@ def generate(
     bulk: bool = False,
     batch: int = 5000,
     workers: int = 1,
+    communes: Sequence[str] | None = None,
 ) -> int:
     """Make `count` dossiers of `year`. With `workers` > 1 (bulk path, PostgreSQL) the communes
     are shared out between that many processes, each with its own random plan."""
     if workers > 1 and (not bulk or connection.vendor != "postgresql"):
         raise ValueError("Sinh song song (--workers) chỉ dùng với --bulk trên PostgreSQL.")
-    plan = Plan.for_year(year, seed)
+    plan = Plan.for_year(year, seed, communes)
     if workers > 1:
         from motcua.demo.bulk import generate_in_parallel
 
@@ -111,7 +113,8 @@ class Plan:
         self.rng = random.Random(self.seed)
 
     @classmethod
-    def for_year(cls, year: int, seed: int) -> "Plan":
+    def for_year(cls, year: int, seed: int, communes: Sequence[str] | None = None) -> "Plan":
+        """`communes`: codes of the communes (with their centres) to fill; every one when None."""
         versions = list(
             ProcedureVersion.objects.filter(
                 status=VersionStatus.PUBLISHED, time_limit_unit__isnull=False
@@ -119,11 +122,12 @@ class Plan:
         )
         offered = _offered(versions)
         # Communes' own procedures, received wherever they are offered (a commune or its centre).
-        units = list(
-            OrgUnit.objects.filter(
-                pk__in=offered, kind__in=(*COMMUNE_KINDS, UnitKind.COMMUNE_CENTRE)
-            ).order_by("pk")
+        rows = OrgUnit.objects.filter(
+            pk__in=offered, kind__in=(*COMMUNE_KINDS, UnitKind.COMMUNE_CENTRE)
         )
+        if communes is not None:
+            rows = rows.filter(Q(code__in=communes) | Q(parent__code__in=communes))
+        units = list(rows.order_by("pk"))
         if not units:
             raise ValueError(
                 "Cần có thủ tục đã công bố được tiếp nhận tại xã (chạy seed_demo trước)."

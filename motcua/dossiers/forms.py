@@ -33,6 +33,7 @@ from motcua.dossiers.models import (
     ReturnMethod,
     personal_id_validator,
 )
+from motcua.lib.widgets import VietnameseDateInput
 
 ID_MESSAGE = _("Số định danh cá nhân phải gồm đúng 12 chữ số (in trên thẻ căn cước).")
 PHONE_MESSAGE = _(
@@ -359,11 +360,9 @@ class RegisterFilterForm(forms.Form):
         label=_("Đơn vị tiếp nhận"), queryset=OrgUnit.objects.none(), required=False
     )
     received_from = forms.DateField(
-        label=_("Nhận từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Nhận từ ngày"), required=False, widget=VietnameseDateInput()
     )
-    received_to = forms.DateField(
-        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    received_to = forms.DateField(label=_("Đến ngày"), required=False, widget=VietnameseDateInput())
     procedure = forms.ModelChoiceField(
         label=_("Thủ tục"),
         queryset=Procedure.objects.none(),

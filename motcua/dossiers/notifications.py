@@ -7,8 +7,10 @@ ids only: recipients and bodies are personal data (DOMAIN.md §10).
 """
 
 import datetime as dt
+import json
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, OutboxChannel, OutboxMessage
@@ -161,6 +164,8 @@ def deliver(message: OutboxMessage, sms: SmsBackend) -> bool:
         # out retries instead of hammering a gateway that is down.
         OutboxMessage.objects.filter(pk=message.pk).update(last_error=type(error).__name__[:255])
         return False
+    if getattr(settings, "MOTCUA_DEV_MAILBOX", False):
+        dev_mailbox_add(message)
     # Once delivered, the text (which may hold a one-time code or the applicant's details) has
     # no reason to stay in the database: the row keeps who, when and the subject as the trail.
     OutboxMessage.objects.filter(pk=message.pk).update(
@@ -168,3 +173,68 @@ def deliver(message: OutboxMessage, sms: SmsBackend) -> bool:
     )
     log.info("outbox message %s sent (%s)", message.pk, message.channel)
     return True
+
+
+def send_pending(batch: int = 100) -> tuple[int, int]:
+    """Claim and send every unsent message: (sent, failed). `process_outbox` in production;
+    after each request in development (`SendOutboxAfterRequest`)."""
+    sms, sent, failed = sms_backend(), 0, 0
+    while rows := claim(batch):
+        for message in rows:
+            if deliver(message, sms):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
+
+
+# -- development only: the mailbox page (/dev/hop-thu/) -----------------------------------------
+
+
+def dev_mailbox_path() -> Path:
+    return Path(settings.DATA_DIR) / "dev-mailbox.jsonl"
+
+
+def dev_mailbox_add(message: OutboxMessage) -> None:
+    """Keep a copy of a delivered message for the development mailbox page. Development only
+    (`MOTCUA_DEV_MAILBOX`, on with MOTCUA_DEBUG=1): the copy holds the recipient and the text."""
+    row = {
+        "at": timezone.now().isoformat(),
+        "channel": message.channel,
+        "recipient": message.recipient,
+        "subject": message.subject,
+        "body": message.body,
+    }
+    with dev_mailbox_path().open("a", encoding="utf-8") as out:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def dev_mailbox(limit: int = 30) -> list[dict[str, str]]:
+    """The latest messages delivered in development, newest first."""
+    path = dev_mailbox_path()
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()[-limit:]
+    rows = [json.loads(line) for line in reversed(lines) if line.strip()]
+    for row in rows:
+        row["at"] = local(dt.datetime.fromisoformat(row["at"]))
+    return rows
+
+
+class SendOutboxAfterRequest:
+    """Development: send what a request queued as soon as it has answered, so that a citizen
+    waiting for a one-time code gets it without anyone running `process_outbox`. The view's
+    transactions have committed by then. Off in production (`MOTCUA_SEND_OUTBOX_AFTER_REQUEST`),
+    where the outbox command or worker sends."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            getattr(settings, "MOTCUA_SEND_OUTBOX_AFTER_REQUEST", False)
+            and request.method == "POST"
+        ) and OutboxMessage.objects.filter(sent_at__isnull=True).exists():
+            send_pending()
+        return response

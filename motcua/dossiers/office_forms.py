@@ -11,11 +11,13 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from motcua.accounts.fields import UnitChoiceField
 from motcua.accounts.models import Membership, OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.models import Dossier, DossierStatus, ReturnMethod
 from motcua.dossiers.selectors import DossierFilter
 from motcua.dossiers.workflow import late_supplement_cause
+from motcua.lib.widgets import VietnameseDateInput
 from motcua.workdays.timecalc import ZONE
 
 
@@ -36,11 +38,9 @@ class InboxFilterForm(forms.Form):
         choices=[("", "Tất cả trạng thái"), *DossierStatus.choices],
     )
     received_from = forms.DateField(
-        label="Nhận từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Nhận từ ngày", required=False, widget=VietnameseDateInput()
     )
-    received_to = forms.DateField(
-        label="đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    received_to = forms.DateField(label="đến ngày", required=False, widget=VietnameseDateInput())
 
     def __init__(self, *args: Any, procedures: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -201,7 +201,7 @@ class FeesForm(ActionForm):
 
 class WithdrawForm(ActionForm):
     request_date = forms.DateField(
-        label="Ngày công dân đề nghị rút hồ sơ", widget=forms.DateInput(attrs={"type": "date"})
+        label="Ngày công dân đề nghị rút hồ sơ", widget=VietnameseDateInput()
     )
     note = forms.CharField(
         label="Lý do rút hồ sơ (theo đề nghị của công dân)",
@@ -271,7 +271,5 @@ class TransferForm(ActionForm):
         units = OrgUnit.objects.exclude(pk=dossier.current_unit_id)
         if province is not None:
             units = units.within(province)
-        self.fields["to_unit"] = forms.ModelChoiceField(
-            queryset=units.order_by("name"), label="Đơn vị phối hợp nhận hồ sơ"
-        )
+        self.fields["to_unit"] = UnitChoiceField(queryset=units, label="Đơn vị phối hợp nhận hồ sơ")
         self.order_fields(["to_unit", "note"])

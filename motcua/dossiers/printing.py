@@ -15,7 +15,6 @@ from urllib.parse import quote
 from django.core.signing import BadSignature, Signer
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl import Workbook
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion, ProcessStep, TimeLimitUnit
@@ -685,6 +684,8 @@ def register_pdf(
 
 def register_xlsx(dossiers: Iterable[Dossier], refusals: Iterable[CounterRefusal] = ()) -> bytes:
     """Mẫu 07 as a workbook: a Vietnamese header row, then one row per dossier."""
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     rows = register_rows(_register_queryset(dossiers), refusals)

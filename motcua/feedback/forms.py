@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.fields import UnitChoiceField
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import Procedure
 from motcua.dossiers.models import Dossier
@@ -15,7 +16,7 @@ class ContentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại phản ánh, kiến nghị"), choices=PaknKind.choices, widget=forms.RadioSelect
     )
-    unit = forms.ModelChoiceField(label=_("Gửi đến cơ quan"), queryset=OrgUnit.objects.none())
+    unit = UnitChoiceField(label=_("Gửi đến cơ quan"), queryset=OrgUnit.objects.none())
     title = forms.CharField(label=_("Tiêu đề"), max_length=255)
     content = forms.CharField(label=_("Nội dung"), max_length=10000, widget=forms.Textarea)
     submitter_name = forms.CharField(label=_("Họ và tên"), max_length=255)
@@ -96,7 +97,7 @@ class InfoForm(forms.Form):
 
 
 class ForwardForm(forms.Form):
-    to_unit = forms.ModelChoiceField(label=_("Chuyển đến"), queryset=OrgUnit.objects.none())
+    to_unit = UnitChoiceField(label=_("Chuyển đến"), queryset=OrgUnit.objects.none())
     text = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from motcua.accounts.access import units_for_user
 from motcua.accounts.models import User
+from motcua.feedback.desks import pakn_units_for_user
 from motcua.feedback.models import OPEN_STATUSES, Pakn, PaknEvent, PaknStatus, Reaction
 from motcua.feedback.workflow import LIMIT_DAYS, TRANSITIONS, deadline
 from motcua.lib.text import search_terms
-from motcua.workdays.calendars import calendar_for
-from motcua.workdays.timecalc import LimitUnit, TimeLimit, add_working_time, due_at
+from motcua.workdays.calendars import calendar_for, calendars_of_units
+from motcua.workdays.timecalc import LimitUnit, TimeLimit, WorkCalendar, add_working_time, due_at
 
 ONE_WORKING_DAY = 8 * 60
 
@@ -35,7 +35,7 @@ ACTION_LABELS = {
 
 
 def pakn_for_user(user: User) -> QuerySet[Pakn]:
-    return Pakn.objects.filter(unit_id__in=units_for_user(user)).select_related("unit")
+    return Pakn.objects.filter(unit_id__in=pakn_units_for_user(user)).select_related("unit")
 
 
 def get_pakn_for_user(user: User, pk: int) -> Pakn:
@@ -119,7 +119,7 @@ def get_published(code: str) -> Pakn:
 # -- 766 group 5 (DOMAIN.md §6) ------------------------------------------------------------------
 
 
-def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
+def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime, cal: WorkCalendar) -> bool:
     """Late when a timed action before `end` missed its deadline, or when at `end` an answer
     (or its publication) was still owed past its deadline."""
     before = [e for e in events if e.at < end]
@@ -130,16 +130,16 @@ def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
         return False
     if "answer" in done:
         answered = next(e.at for e in before if e.action == "answer")
-        return _publish_due(pakn, answered) < end
+        return _publish_due(pakn, answered, cal) < end
     if pakn.status == PaknStatus.INFO_REQUESTED:
         return False  # the clock waits for the submitter
-    answer_due = deadline(pakn, "answer")
+    answer_due = deadline(pakn, "answer", cal)
     return answer_due is not None and answer_due < end
 
 
-def _publish_due(pakn: Pakn, answered: dt.datetime) -> dt.datetime:
+def _publish_due(pakn: Pakn, answered: dt.datetime, cal: WorkCalendar) -> dt.datetime:
     limit = TimeLimit(LIMIT_DAYS["publish"], LimitUnit.WORKING_DAYS)
-    return due_at(answered, limit, calendar_for(pakn.unit.province()))
+    return due_at(answered, limit, cal)
 
 
 def pakn_on_time(
@@ -157,18 +157,19 @@ def pakn_on_time(
         .select_related("unit")
         .prefetch_related("events")
     )
-    on_time = [p.pk for p in rows if not _late_at(p, list(p.events.all()), end)]
+    cals = calendars_of_units({p.unit for p in rows})
+    on_time = [p.pk for p in rows if not _late_at(p, list(p.events.all()), end, cals[p.unit_id])]
     return len(on_time), len(rows), on_time
 
 
-def _satisfied(pakn: Pakn, events: list[PaknEvent], end: dt.datetime) -> bool:
+def _satisfied(pakn: Pakn, events: list[PaknEvent], end: dt.datetime, cal: WorkCalendar) -> bool:
     """766, 5.3, one PAKN judged at `end`: not disliked (its submitter's one reaction counts as
     "more dislikes than likes"), not overdue, not raised again after its answer."""
     disliked = (
         pakn.reaction == Reaction.DISLIKE and pakn.reacted_at is not None and pakn.reacted_at < end
     )
     reraised = pakn.reraised_at is not None and pakn.reraised_at < end
-    return not (disliked or reraised or _late_at(pakn, events, end))
+    return not (disliked or reraised or _late_at(pakn, events, end, cal))
 
 
 def _received_in(start: dt.datetime, end: dt.datetime) -> QuerySet[Pakn]:
@@ -188,8 +189,9 @@ def pakn_satisfaction(
     − those raised again after their answer) ÷ PAKN first received in [start, end); "first
     received": not itself a PAKN raising an earlier one again. By handling unit; judged at
     `end`."""
-    rows = _received_in(start, end).filter(unit_id__in=list(unit_ids), earlier__isnull=True)
-    satisfied = [p.pk for p in rows if _satisfied(p, list(p.events.all()), end)]
+    rows = list(_received_in(start, end).filter(unit_id__in=list(unit_ids), earlier__isnull=True))
+    cals = calendars_of_units({p.unit for p in rows})
+    satisfied = [p.pk for p in rows if _satisfied(p, list(p.events.all()), end, cals[p.unit_id])]
     return len(satisfied), len(rows), satisfied
 
 
@@ -198,16 +200,18 @@ def pakn_counts_by_unit(start: dt.datetime, end: dt.datetime) -> dict[int, dict[
     [start, end) (`counted`) and of them `on_time` (as `pakn_on_time`); PAKN first received
     (`first`) and of them `satisfied` (as `pakn_satisfaction`)."""
     counts: dict[int, dict[str, int]] = {}
-    for pakn in _received_in(start, end):
+    found = list(_received_in(start, end))
+    cals = calendars_of_units({pakn.unit for pakn in found})
+    for pakn in found:
         figures = counts.setdefault(
             pakn.unit_id, {"counted": 0, "on_time": 0, "first": 0, "satisfied": 0}
         )
-        events = list(pakn.events.all())
+        events, cal = list(pakn.events.all()), cals[pakn.unit_id]
         figures["counted"] += 1
-        figures["on_time"] += int(not _late_at(pakn, events, end))
+        figures["on_time"] += int(not _late_at(pakn, events, end, cal))
         if pakn.earlier_id is None:
             figures["first"] += 1
-            figures["satisfied"] += int(_satisfied(pakn, events, end))
+            figures["satisfied"] += int(_satisfied(pakn, events, end, cal))
     return counts
 
 

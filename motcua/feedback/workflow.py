@@ -18,13 +18,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from motcua.accounts.access import units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
 from motcua.dossiers.models import OutboxChannel, OutboxMessage
+from motcua.feedback.desks import pakn_units_for_user
 from motcua.feedback.models import Pakn, PaknCodeCounter, PaknEvent, PaknStatus, Reaction
 from motcua.lib.text import fold
 from motcua.workdays.calendars import calendar_for
-from motcua.workdays.timecalc import ZONE, LimitUnit, TimeLimit, due_at
+from motcua.workdays.timecalc import ZONE, LimitUnit, TimeLimit, WorkCalendar, due_at
 
 S = PaknStatus
 HANDLING = frozenset({S.RECEIVED, S.FORWARDED})
@@ -53,13 +53,14 @@ class PaknError(ValidationError):
 # -- deadlines ---------------------------------------------------------------------------------
 
 
-def deadline(pakn: Pakn, action: str) -> dt.datetime | None:
-    """When `action` is due for this PAKN, or None when it is not timed or cannot start yet."""
+def deadline(pakn: Pakn, action: str, cal: WorkCalendar | None = None) -> dt.datetime | None:
+    """When `action` is due for this PAKN, or None when it is not timed or cannot start yet.
+    `cal`: the unit's calendar when the caller has read it already (lists of many PAKN)."""
     days = LIMIT_DAYS.get(action)
     start = pakn.answered_at if action == "publish" else pakn.clock_from
     if days is None or start is None:
         return None
-    cal = calendar_for(pakn.unit.province())
+    cal = cal or calendar_for(pakn.unit.province())
     return due_at(start, TimeLimit(days, LimitUnit.WORKING_DAYS), cal)
 
 
@@ -118,7 +119,7 @@ def pakn_submit(*, data: Submission, actor: User | None = None) -> Pakn:
     """Register a PAKN from any channel: the portal and Open311 (actor None) or an officer
     transcribing a hotline call, a letter or a visit (actor: a member of the unit)."""
     _check_submission(data)
-    if actor is not None and data.unit.pk not in units_for_user(actor, HANDLER_ROLES):
+    if actor is not None and data.unit.pk not in pakn_units_for_user(actor, HANDLER_ROLES):
         raise PaknError("Bạn không có quyền ghi nhận phản ánh cho đơn vị này.")
     now = timezone.now()
     with transaction.atomic():
@@ -191,7 +192,7 @@ def _check(pakn: Pakn, action: str, actor: User | None, roles: tuple[str, ...]) 
             f"Không thể thực hiện thao tác này khi phản ánh đang ở trạng thái "
             f"“{pakn.get_status_display()}”."
         )
-    if actor is not None and pakn.unit_id not in units_for_user(actor, roles):
+    if actor is not None and pakn.unit_id not in pakn_units_for_user(actor, roles):
         raise PaknError("Bạn không có quyền thực hiện thao tác này với phản ánh của đơn vị khác.")
     return target
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.models import OrgUnit
 from motcua.dossiers.models import personal_id_validator
 from motcua.filing.otp import Contact, contact_from
+from motcua.lib.widgets import VietnameseDateInput
 
 
 class ContactForm(forms.Form):
@@ -95,8 +96,8 @@ def _extra_field(spec: Mapping[str, Any]) -> forms.Field:
     kind = spec["type"]
     if kind == "date":
         return forms.DateField(
-            **common, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+            **common, widget=VietnameseDateInput(),
+            input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         )  # fmt: skip
     if kind == "number":
         return forms.DecimalField(**common, max_digits=18, decimal_places=4)

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from motcua.catalog.models import ProcedureDocument
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStatus
-from motcua.filing.models import ContactKind, Filing, FilingFile
+from motcua.filing.models import ContactKind, Filing, FilingFile, FilingStatus
 from motcua.filing.otp import Contact
 from motcua.filing.services import documents_of
 
@@ -35,6 +35,21 @@ def extra_values(filing: Filing) -> list[tuple[str, str]]:
     return [
         (spec["label"], filing.extra.get(spec["name"], "")) for spec in filing.version.extra_fields
     ]
+
+
+def drafts_of_contact(contact: Contact) -> QuerySet[Filing]:
+    """Unfinished online filings of this (verified) contact, most recently changed first;
+    assisted drafts belong to the helper, not to the citizen's list."""
+    return (
+        Filing.objects.filter(
+            status=FilingStatus.DRAFT,
+            contact_kind=contact.kind,
+            contact=contact.value,
+            assisted_by__isnull=True,
+        )
+        .select_related("version")
+        .order_by("-updated_at", "-pk")
+    )
 
 
 def dossiers_of_contact(contact: Contact) -> QuerySet[Dossier]:

@@ -68,8 +68,14 @@ def receiving_units(version: ProcedureVersion, helper: User | None = None) -> Qu
 
 
 def documents_of(version: ProcedureVersion) -> QuerySet[ProcedureDocument]:
-    """The checklist of the online form: the documents common to every case of the version."""
-    return version.documents.filter(case__isnull=True).order_by("order", "pk")
+    """The checklist of the online form: the documents common to every case of the version
+    that are filed — not those only shown to the officer (the identity document…)."""
+    return version.documents.filter(case__isnull=True, presented_only=False).order_by("order", "pk")
+
+
+def documents_presented(version: ProcedureVersion) -> QuerySet[ProcedureDocument]:
+    """Documents shown to the officer for comparison, not filed: checked at acceptance."""
+    return version.documents.filter(case__isnull=True, presented_only=True).order_by("order", "pk")
 
 
 # -- drafts --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ or digital-team member, `assisted=True`).
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
@@ -102,7 +103,8 @@ def start(request: HttpRequest, procedure_pk: int) -> HttpResponse:
     return render(
         request, "filing/start.html",
         {"version": version, "form": ContactForm(), "next": draft_url,
-         "documents": services.documents_of(version)},
+         "documents": services.documents_of(version),
+         "presented": services.documents_presented(version)},
     )  # fmt: skip
 
 
@@ -163,7 +165,11 @@ def verify(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_CONTACT] = {"kind": contact.kind, "value": contact.value}
             del request.session[SESSION_PENDING]
             return redirect(pending["next"])
-    return render(request, "filing/verify.html", {"form": form, "contact": contact})
+    return render(
+        request,
+        "filing/verify.html",
+        {"form": form, "contact": contact, "dev_mailbox": settings.DEBUG},
+    )
 
 
 # -- the draft ---------------------------------------------------------------------------------
@@ -321,6 +327,7 @@ def _render_draft(
     return render(
         request, "filing/draft.html",
         {"filing": filing, "version": filing.version, "forms": forms, "checklist": checklist,
+         "presented": services.documents_presented(filing.version),
          "assisted": assisted, "urls": _urls(filing.version.procedure_id, assisted),
          "remove_url_name": f"{NS}:assisted_detach" if assisted else f"{NS}:detach"},
     )  # fmt: skip
@@ -433,9 +440,10 @@ def submitted(request: HttpRequest, code: str) -> HttpResponse:
 def follow_home(request: HttpRequest) -> HttpResponse:
     contact = _verified(request)
     dossiers = selectors.dossiers_of_contact(contact) if contact else []
+    drafts = selectors.drafts_of_contact(contact) if contact else []
     return render(
         request, "filing/follow_home.html",
-        {"contact": contact, "dossiers": dossiers, "form": ContactForm(),
+        {"contact": contact, "dossiers": dossiers, "drafts": drafts, "form": ContactForm(),
          "next": url("follow_home")},
     )  # fmt: skip
 

@@ -2,20 +2,24 @@
 row per item."""
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+# openpyxl takes a noticeable part of a second to import: it is imported where a sheet is
+# written, not when Django starts (bench/startup.py).
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _MAX_WIDTH = 60
 
 
 def sheet_write(
-    workbook: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> Worksheet:
+    workbook: "Workbook", title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> "Worksheet":
     """Add a sheet with a bold, frozen header row and readable column widths."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title)
     sheet.append(list(headers))
     for cell in sheet[1]:
@@ -33,7 +37,7 @@ def sheet_write(
     return sheet
 
 
-def sheet_rows(sheet: Worksheet) -> Iterator[tuple[int, dict[str, Any]]]:
+def sheet_rows(sheet: "Worksheet") -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, {header: value}) for each non-empty row below the header row."""
     rows = sheet.iter_rows(values_only=True)
     header_row = next(rows, None) or ()
@@ -44,6 +48,6 @@ def sheet_rows(sheet: Worksheet) -> Iterator[tuple[int, dict[str, Any]]]:
         yield number, {h: v for h, v in zip(headers, row, strict=False) if h}
 
 
-def sheet_headers(sheet: Worksheet) -> list[str]:
+def sheet_headers(sheet: "Worksheet") -> list[str]:
     first = next(sheet.iter_rows(max_row=1, values_only=True), ())
     return [str(h).strip() for h in first if h is not None]

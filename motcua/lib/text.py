@@ -24,3 +24,24 @@ def fold(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """The folded words of a query, for matching each against a folded index field."""
     return [word for word in fold(query).split(" ") if word]
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
+# then the tone (none, huyền, sắc, hỏi, ngã, nặng) as a tie-breaker.
+_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+
+
+def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key putting Vietnamese words in dictionary order ("Đông" after "Dương",
+    "Ân" after "An")."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in text.lower():
+        parts = unicodedata.normalize("NFD", char)
+        tone = next((_TONES[c] for c in parts if c in _TONES), 0)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        position = _LETTERS.find(base)
+        letters.append(position + 100 if position >= 0 else ord(base[:1] or " "))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)

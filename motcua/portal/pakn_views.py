@@ -7,6 +7,7 @@ summary, the answer, the unit, dates): never the submitter's name, phone, e-mail
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
@@ -16,11 +17,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from motcua.accounts.models import CENTRE_KINDS, OrgUnit
 from motcua.feedback import selectors, workflow
 from motcua.feedback.forms import ContentForm, InfoForm, SearchForm
 from motcua.feedback.models import Pakn, PaknChannel, PaknStatus
 from motcua.feedback.views import _submission
 from motcua.filing import otp
+from motcua.filing import selectors as filing_selectors
 from motcua.filing.forms import CodeForm, ContactForm
 from motcua.filing.models import ContactKind
 from motcua.lib.client import client_address
@@ -109,7 +112,24 @@ def verify(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_CONTACT] = pending
             del request.session[SESSION_PENDING]
             return redirect("pakn:compose")
-    return render(request, "feedback/public_verify.html", {"form": form, "contact": contact})
+    return render(
+        request,
+        "feedback/public_verify.html",
+        {"form": form, "contact": contact, "dev_mailbox": settings.DEBUG},
+    )
+
+
+def likely_units(contact: otp.Contact) -> list[OrgUnit]:
+    """Where this citizen filed recently: the commune of the centre that received their
+    dossiers (a petition is addressed to the commune), newest first."""
+    found: list[OrgUnit] = []
+    for dossier in list(filing_selectors.dossiers_of_contact(contact))[:5]:
+        unit = dossier.receiving_unit
+        if unit.kind in CENTRE_KINDS and unit.parent is not None:
+            unit = unit.parent
+        if unit not in found and unit.valid_to is None:
+            found.append(unit)
+    return found
 
 
 @require_http_methods(["GET", "POST"])
@@ -119,6 +139,10 @@ def compose(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Vui lòng xác thực số điện thoại hoặc thư điện tử trước."))
         return redirect("pakn:start")
     form = ContentForm(request.POST or None)
+    likely = likely_units(otp.Contact(verified["kind"], verified["value"]))
+    if likely:
+        form.fields["unit"].offer_first(likely)  # type: ignore[attr-defined]
+        form.fields["unit"].initial = likely[0].pk
     if request.method == "POST" and form.is_valid():
         if not throttle.attempt(SUBMIT_LIMIT, client_address(request)):
             form.add_error(

@@ -1,7 +1,8 @@
 """Citizen pages: home, catalog, dossier lookup and status, rating, transparency."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,12 +13,13 @@ from motcua.accounts.models import OrgUnit
 from motcua.catalog import selectors as catalog
 from motcua.catalog.forms import ProcedureSearchForm
 from motcua.catalog.models import OnlineLevel
-from motcua.dossiers import workflow
+from motcua.dossiers import notifications, workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.lib.client import client_address
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
+from motcua.reports.live import live_figures
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.surveys.services import RatingError, rating_open, rating_record
 
@@ -72,6 +74,19 @@ def procedures(request: HttpRequest) -> HttpResponse:
     elif not form.is_bound:
         found = catalog.procedure_search("")
     return render(request, "portal/procedures.html", {"form": form, "procedures": found})
+
+
+@require_GET
+def start_filing(request: HttpRequest) -> HttpResponse:
+    """ "Nộp hồ sơ trực tuyến": the procedures that can be filed online, by sector."""
+    form = ProcedureSearchForm(request.GET or None)
+    query = (form.cleaned_data["q"] or "") if form.is_valid() else ""
+    found = catalog.procedures_online(query)
+    by_sector: dict[str, list[object]] = {}
+    for row in found.order_by("sector__name", "name", "pk"):
+        by_sector.setdefault(row.sector.name if row.sector else "", []).append(row)
+    context = {"form": form, "by_sector": sorted(by_sector.items()), "count": len(found)}
+    return render(request, "portal/start_filing.html", context)
 
 
 @require_GET
@@ -278,6 +293,7 @@ def transparency(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@live_figures
 def transparency_unit(request: HttpRequest, unit_code: str) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, code=unit_code)
     periods = selectors.periods_to_date()
@@ -289,3 +305,14 @@ def transparency_unit(request: HttpRequest, unit_code: str) -> HttpResponse:
     context["periods"] = periods
     context["index_url"] = reverse("portal:transparency")
     return render(request, "portal/transparency_unit.html", context)
+
+
+# -- development only ---------------------------------------------------------------------------
+
+
+@require_GET
+def dev_mailbox(request: HttpRequest) -> HttpResponse:
+    """The e-mails and SMS sent in development (one-time codes, notices): 404 in production."""
+    if not settings.DEBUG:
+        raise Http404
+    return render(request, "portal/dev_mailbox.html", {"rows": notifications.dev_mailbox()})

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from motcua.accounts.models import OrgUnit, User
+from motcua.lib.widgets import VietnameseDateInput
 from motcua.reform.models import (
     FindingKind,
     InspectionPlan,
@@ -17,11 +18,9 @@ from motcua.reform.models import (
     StaffKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 def _date(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE)
+    return forms.DateField(label=label, required=required, widget=VietnameseDateInput())
 
 
 class UnitChoice(forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -7,7 +7,14 @@ from django.db.models import Q, QuerySet
 from motcua.dossiers.models import Channel
 from motcua.reports.models import DossierFact, FinishKind
 from motcua.reports.periods import Period
-from motcua.reports.selectors import judged_late_at, open_facts, open_state, units_q
+from motcua.reports.selectors import (
+    OPEN_FIELDS,
+    could_be_late_or_paused,
+    judged_late_at,
+    open_facts,
+    open_state,
+    units_q,
+)
 
 ENTERED = {
     "received": Q(),
@@ -93,14 +100,22 @@ def complained(ids: list[int], period: Period) -> set[int]:
     )
 
 
-def _open_pks(ids: list[int], period: Period, figure: str) -> list[int]:
-    end, found = period.end, []
-    for fact in open_facts(units_q(ids), end):
-        if (
-            figure == "open"
-            or (figure == "late_at_end" and judged_late_at(fact, end))
-            or (figure == "on_time_at_end" and not judged_late_at(fact, end))
-            or open_state(fact, end) == figure
-        ):
-            found.append(fact.pk)
-    return found
+def _open_pks(
+    ids: list[int], period: Period, figure: str
+) -> "QuerySet[DossierFact, int] | list[int]":
+    """Open at the period end, by state. Only the dossiers that could be paused or late are
+    read into Python (`selectors.could_be_late_or_paused`); "in time" is the rest."""
+    end = period.end
+    opened = open_facts(units_q(ids), end)
+    if figure == "open":
+        return opened.values_list("pk", flat=True)
+    maybe = opened.filter(could_be_late_or_paused(end)).only(*OPEN_FIELDS)
+    if figure == "in_time":
+        other = [fact.pk for fact in maybe if open_state(fact, end) != "in_time"]
+        return opened.exclude(pk__in=other).values_list("pk", flat=True)
+    if figure == "on_time_at_end":  # open and judged on time at the end (2.1)
+        late = [fact.pk for fact in maybe if judged_late_at(fact, end)]
+        return opened.exclude(pk__in=late).values_list("pk", flat=True)
+    if figure == "late_at_end":
+        return [fact.pk for fact in maybe if judged_late_at(fact, end)]
+    return [fact.pk for fact in maybe if open_state(fact, end) == figure]

@@ -6,9 +6,6 @@ from decimal import Decimal
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from motcua.reports.periods import Period
 from motcua.reports.selectors import Figures
 
@@ -56,6 +53,9 @@ COLUMNS = (
 
 
 def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -80,6 +80,8 @@ def period_workbook(title: str, period: Period, rows: list[Figures]) -> bytes:
 
 
 def _header(sheet) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Alignment
+
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for column, text in ((1, "STT"), (2, "Thủ tục / lĩnh vực / đơn vị")):
         sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
@@ -104,6 +106,9 @@ def index766_workbook(
     """The 766 index: a ranking sheet (total and each group's points) and a sheet of every
     component of every unit, numbered as the national formula document and as the points
     table; components without data say so and why, never 0."""
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+    from openpyxl.styles import Font
+
     from motcua.lib.excel import sheet_write
     from motcua.reports.index766 import GROUPS
 

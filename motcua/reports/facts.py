@@ -14,6 +14,7 @@ from motcua.dossiers.models import (
 )
 from motcua.reports.models import DossierFact, FinishKind
 from motcua.surveys.models import Rating
+from motcua.workdays.calendars import calendars_of_units
 from motcua.workdays.timecalc import WorkCalendar, working_time_between
 
 FINISHES = {
@@ -110,8 +111,10 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
 
     Only received dossiers have a fact: an online filing not (yet) accepted — waiting, or
     refused or withdrawn before acceptance — is in no figure (766: received means accepted)."""
-    dossiers = Dossier.objects.filter(pk__in=dossier_ids, received_at__isnull=False).select_related(
-        "procedure_version", "receiving_unit"
+    dossiers = list(
+        Dossier.objects.filter(pk__in=dossier_ids, received_at__isnull=False).select_related(
+            "procedure_version", "receiving_unit"
+        )
     )
     events: dict[int, list[DossierEvent]] = {pk: [] for pk in dossier_ids}
     for event in DossierEvent.objects.filter(dossier_id__in=dossier_ids).select_related("step"):
@@ -120,13 +123,12 @@ def facts_for(dossier_ids: Sequence[int]) -> list[DossierFact]:
     ratings = dict(
         Rating.objects.filter(dossier_id__in=dossier_ids).values_list("dossier", "level")
     )
-    calendars: dict[int, WorkCalendar] = {}
+    # The calendars of all the units at once: one read of their provinces, not one per unit.
+    calendars = calendars_of_units({d.receiving_unit for d in dossiers})
     facts = []
     for d in dossiers:
         if not events.get(d.pk):
             continue
-        if d.receiving_unit_id not in calendars:
-            calendars[d.receiving_unit_id] = calendar_of(d.receiving_unit)
         cal = calendars[d.receiving_unit_id]
         facts.append(fact_of(d, events[d.pk], d.pk in digitised, cal, ratings.get(d.pk)))
     return facts

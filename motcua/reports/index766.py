@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, F, OuterRef, Q, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum, Value
 
 from motcua.accounts.models import OrgUnit
 from motcua.api.dvcqg import synced_by_unit
@@ -256,7 +256,7 @@ def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[Uni
     return ordered
 
 
-def units_with_data() -> Iterable[OrgUnit]:
+def units_with_data() -> QuerySet[OrgUnit]:
     """Units that received or decided a dossier (one index probe per unit, not a scan)."""
     from motcua.reports.models import Rollup
 

@@ -68,13 +68,22 @@ def before_q(first: dt.date) -> Q:
 
 
 def months_of(period: Period) -> list[Period]:
+    """The months of `period`, cut at its edges; the last one ends when the period does (at
+    this moment for a period running to now)."""
     found, cursor = [], period.first.replace(day=1)
     while cursor <= period.last:
-        found.append(
-            Period(
-                max(cursor, period.first),
-                min(next_month(cursor), period.after) - dt.timedelta(days=1),
-            )
-        )
+        last = min(next_month(cursor), period.after) - dt.timedelta(days=1)
+        until = period.until if last == period.last else None
+        found.append(Period(max(cursor, period.first), last, until=until))
         cursor = next_month(cursor)
     return found
+
+
+def to_date(first: dt.date, last: dt.date, now: dt.datetime) -> Period:
+    """The period a page asks for: one that includes today ends at `now`, so the dossiers open
+    now are judged at this moment (a dossier due at 17:00 is not late at 08:00) and stops today
+    (the future has no figures); a past period is judged at its end."""
+    today = now.astimezone(ZONE).date()
+    if first <= today <= last:
+        return Period(first, today, until=now)
+    return Period(first, last)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
@@ -100,6 +100,28 @@ def open_pause(fact: DossierFact, end: dt.datetime) -> dt.datetime | None:
     return None
 
 
+UNSETTLED = Q(supplement_count__gt=1) | ~Q(reschedules=[])
+
+
+def could_be_late_or_paused(end: dt.datetime) -> Q:
+    """The facts an open dossier must match to be paused or late at `end` (a superset: the
+    rest are in time without reading them)."""
+    return ~Q(pauses=[]) | Q(due_at__lt=end) | UNSETTLED
+
+
+OPEN_FIELDS = (
+    "receiving_unit_id",
+    "deciding_unit_id",
+    "procedure_version_id",
+    "entered_at",
+    "finished_at",
+    "pauses",
+    "supplements",
+    "reschedules",
+    "due_at",
+)
+
+
 def open_state(fact: DossierFact, end: dt.datetime) -> str:
     """paused / overdue / in_time at `end`."""
     if open_pause(fact, end) is not None:
@@ -143,17 +165,24 @@ def period_report(unit_ids: Iterable[int], period: Period, by: str = "procedure"
         rows[key].update(counts)
     for key, counts in before.items():
         rows[key]["carried"] += sum(counts[n] for n in RECEIVED) - sum(counts[n] for n in FINISHED)
-    opened = open_facts(units_q(ids), period.end).only(
-        "deciding_unit_id",
-        "procedure_version_id",
-        "pauses",
-        "supplements",
-        "reschedules",
-        "due_at",
-    )
-    for fact in opened:
-        rows[(fact.deciding_unit_id, fact.procedure_version_id)][open_state(fact, period.end)] += 1
+    _count_open(rows, units_q(ids), period.end)
     return _grouped(rows, by)
+
+
+def _count_open(rows: dict[tuple[object, ...], Counter[str]], where: Q, end: dt.datetime) -> None:
+    """The dossiers open at `end` by state: counted in the database as in time, then only those
+    that could be paused or late are read and moved to their state."""
+    keys = ("deciding_unit_id", "procedure_version_id")
+    counted = open_facts(where, end).values(*keys).annotate(n=Count("pk")).order_by()
+    for row in counted:
+        rows[(row["deciding_unit_id"], row["procedure_version_id"])]["in_time"] += row["n"]
+    maybe = open_facts(where, end).filter(could_be_late_or_paused(end))
+    for fact in maybe.only(*OPEN_FIELDS):
+        state = open_state(fact, end)
+        if state != "in_time":
+            key = (fact.deciding_unit_id, fact.procedure_version_id)
+            rows[key]["in_time"] -= 1
+            rows[key][state] += 1
 
 
 def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figures]:
@@ -171,6 +200,8 @@ def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figu
 
 def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, dict]:  # type: ignore[type-arg]
     versions: set[Any] = {v for _, v in rows}
+    if by == "all":
+        return {"names": {}, "sector_of": {}}
     if by == "unit":
         names = dict(OrgUnit.objects.filter(pk__in=[u for u, _ in rows]).values_list("pk", "name"))
         return {"names": names, "sector_of": {}}
@@ -205,14 +236,17 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
     """Dossiers judged late in the period (finished late, or late at its end): the working
     time past the appointment, and the step that overran its own deadline most and who held it
     (else the step and officer holding the dossier now)."""
-    from motcua.dossiers.clock import calendar_of
     from motcua.reports.drilldown import dossiers_for
+    from motcua.workdays.calendars import calendars_of_units
     from motcua.workdays.timecalc import working_time_between
 
     found = []
-    facts = dossiers_for(unit_ids, period, "judged_late").select_related(
-        "dossier__receiving_unit", "dossier__current_step", "dossier__assignee"
+    facts = list(
+        dossiers_for(unit_ids, period, "judged_late").select_related(
+            "dossier__receiving_unit", "dossier__current_step", "dossier__assignee"
+        )
     )
+    calendars = calendars_of_units({f.dossier.receiving_unit for f in facts})
     for fact in facts:
         until = (
             fact.finished_at if fact.finished_at and fact.finished_at < period.end else period.end
@@ -220,7 +254,7 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
         due = due_in_force(fact, until)
         delay = 0
         if due is not None and due < until:
-            delay = working_time_between(due, until, calendar_of(fact.dossier.receiving_unit))
+            delay = working_time_between(due, until, calendars[fact.receiving_unit_id])
         d = fact.dossier
         step = fact.lost_step or (d.current_step.name if d.current_step else "")
         officer = fact.lost_officer or (str(d.assignee) if d.assignee else "")
@@ -229,7 +263,33 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
 
 
 def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, Figures]]:
+    """The counters of each month of `period` and the dossiers overdue at each month's end
+    (at this moment for the running month): one grouped read of the rollups and one of the
+    facts that could be late at some month end, whatever the number of months."""
     from motcua.reports.periods import months_of
 
-    ids = list(unit_ids)
-    return [(f"{m.first:%m/%Y}", total_figures(ids, m)) for m in months_of(period)]
+    ids, months = list(unit_ids), months_of(period)
+    by_month = {m.first.replace(day=1): Figures(f"{m.first:%m/%Y}") for m in months}
+    sums = rollup_sums(units_q(ids) & span_q(period.first, period.after), "day")
+    for (day,), counts in sums.items():
+        by_month[day.replace(day=1)].counts.update(counts)  # type: ignore[attr-defined]
+    ends = [m.end for m in months]
+    for fact in _late_candidates(units_q(ids), ends):
+        for month, end in zip(months, ends, strict=True):
+            if _open_at(fact, end) and open_state(fact, end) == "overdue":
+                by_month[month.first.replace(day=1)].counts["overdue"] += 1
+    return [(figures.label, figures) for figures in by_month.values()]
+
+
+def _late_candidates(where: Q, ends: list[dt.datetime]) -> QuerySet[DossierFact]:
+    """Facts open at one of `ends` that could be judged late there: past the stored
+    appointment, or unsettled (a second supplement request, a reschedule that may be undone)."""
+    could_be_late = Q(pk__in=[])
+    for end in ends:
+        open_then = Q(entered_at__lt=end) & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
+        could_be_late |= open_then & (Q(due_at__lt=end) | UNSETTLED)
+    return DossierFact.objects.filter(where, could_be_late).only(*OPEN_FIELDS)
+
+
+def _open_at(fact: DossierFact, end: dt.datetime) -> bool:
+    return fact.entered_at < end and (fact.finished_at is None or fact.finished_at >= end)

@@ -12,11 +12,13 @@ from django.utils import timezone
 from motcua.accounts.access import get_unit_for_user, units_for_user
 from motcua.accounts.models import OrgUnit
 from motcua.reports import charts, drilldown, excel, index766, selectors
-from motcua.reports.periods import Period
+from motcua.reports.live import live_figures
+from motcua.reports.periods import Period, to_date
 
 
 def _period(request: HttpRequest) -> Period:
-    today = timezone.localdate()
+    now = timezone.now()
+    today = timezone.localdate(now)
     try:
         first = dt.date.fromisoformat(request.GET.get("tu", ""))
     except ValueError:
@@ -25,7 +27,7 @@ def _period(request: HttpRequest) -> Period:
         last = dt.date.fromisoformat(request.GET.get("den", ""))
     except ValueError:
         last = today
-    return Period(first, max(first, last))
+    return to_date(first, max(first, last), now)
 
 
 def _scope(request: HttpRequest, pk: int) -> tuple[OrgUnit, list[int]]:
@@ -45,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@live_figures
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period = _period(request)
@@ -58,8 +61,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             charts.Series("Quá hạn", [f["resolved_late"] + f["overdue"] for _, f in months]),
         ],
     )
-    ranked_units = OrgUnit.objects.filter(pk__in=ids)
-    ranking = index766.index766(period, [u for u in ranked_units if u.pk in _with_data(ids)])
+    ranking = _ranking(ids, period)
     return render(
         request,
         "reports/dashboard.html",
@@ -74,11 +76,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_data(ids: list[int]) -> set[int]:
-    return {u.pk for u in index766.units_with_data()} & set(ids)
-
-
 @login_required
+@live_figures
 def period_report(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period, by = _period(request), _by(request)
@@ -94,6 +93,7 @@ def _by(request: HttpRequest) -> str:
 
 
 @login_required
+@live_figures
 def period_report_excel(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period, by = _period(request), _by(request)
@@ -109,6 +109,7 @@ def period_report_excel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@live_figures
 def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
     unit, ids = _scope(request, pk)
     if figure not in drilldown.FIGURES:
@@ -129,6 +130,7 @@ def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
 
 
 @login_required
+@live_figures
 def late_list(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period = _period(request)
@@ -146,10 +148,12 @@ def index766_home(request: HttpRequest) -> HttpResponse:
 
 
 def _ranking(ids: list[int], period: Period) -> list[index766.UnitIndex]:
-    return index766.index766(period, OrgUnit.objects.filter(pk__in=_with_data(ids)))
+    """The units of the scope that received or decided a dossier, in one query."""
+    return index766.index766(period, index766.units_with_data().filter(pk__in=ids))
 
 
 @login_required
+@live_figures
 def index766_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The 766 index of a scope: the ranking of its units, then one unit's components in the
     six groups with numerator / denominator and the dossiers behind them (`?xem=<unit>`)."""
@@ -198,6 +202,7 @@ def _chosen(
 
 
 @login_required
+@live_figures
 def index766_excel(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period = _period(request)

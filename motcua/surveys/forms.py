@@ -3,7 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.fields import UnitChoiceField
 from motcua.accounts.models import OrgUnit
+from motcua.lib.widgets import VietnameseDateInput
 from motcua.surveys.models import Invitation, Level, Questionnaire
 
 
@@ -17,26 +19,20 @@ class PeriodForm(forms.Form):
         ],
         required=False,
     )
-    start = forms.DateField(
-        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Từ ngày"), required=False, widget=VietnameseDateInput())
+    end = forms.DateField(label=_("Đến ngày"), required=False, widget=VietnameseDateInput())
 
 
 class CampaignForm(forms.Form):
     questionnaire = forms.ModelChoiceField(
-        label=_("Bộ câu hỏi"), queryset=Questionnaire.objects.all()
+        label=_("Bộ câu hỏi"), queryset=Questionnaire.objects.all(), empty_label=_("— Chọn —")
     )
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none())
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=OrgUnit.objects.none())
     name = forms.CharField(label=_("Tên đợt khảo sát"), max_length=255)
     period_start = forms.DateField(
-        label=_("Hồ sơ trả kết quả từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Hồ sơ trả kết quả từ ngày"), widget=VietnameseDateInput()
     )
-    period_end = forms.DateField(
-        label=_("đến ngày"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    period_end = forms.DateField(label=_("đến ngày"), widget=VietnameseDateInput())
 
     def __init__(self, *args: Any, unit_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -43,6 +43,17 @@ def calendar_for(province: OrgUnit | None) -> timecalc.WorkCalendar:
     return _cache.calendars[key]
 
 
+def calendars_of_units(units: "set[OrgUnit]") -> dict[int, timecalc.WorkCalendar]:
+    """The calendar of each unit's province, by unit id: one read of the provinces and one
+    freshness check, whatever the number of units (for lists that judge many deadlines)."""
+    path_ids = {u.pk: [int(part) for part in u.path.strip("/").split("/") if part] for u in units}
+    everyone = {pk for ids in path_ids.values() for pk in ids}
+    provinces = {p.pk: p for p in OrgUnit.objects.filter(pk__in=everyone, kind="province")}
+    of_unit = {u: next((pk for pk in ids if pk in provinces), None) for u, ids in path_ids.items()}
+    by_province = {pk: calendar_for(provinces.get(pk)) for pk in set(of_unit.values())}  # type: ignore[arg-type]
+    return {unit: by_province[pk] for unit, pk in of_unit.items()}
+
+
 def _data_stamp() -> tuple[Any, ...]:
     # Count catches deletions, the latest update catches insertions and edits.
     stamp: tuple[Any, ...] = ()

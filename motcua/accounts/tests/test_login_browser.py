@@ -11,7 +11,7 @@ def test_an_officer_logs_in_and_sees_their_units_and_roles(page) -> None:  # typ
     commune = make_unit("29077", parent=province, name="Xã Lộc Thuận")
     make_staff("tiepnhan", commune, Role.RECEIVER)
 
-    page.goto("/")
+    page.goto("/can-bo/")
     assert page.get_by_role("heading", level=1).inner_text() == "Đăng nhập hệ thống Một Cửa"
     page.get_by_label("Tên đăng nhập").fill("tiepnhan")
     page.get_by_label("Mật khẩu").fill("sai-mat-khau")
@@ -20,7 +20,7 @@ def test_an_officer_logs_in_and_sees_their_units_and_roles(page) -> None:  # typ
 
     page.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem-9")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
+    page.wait_for_url("**/can-bo/")
     rows = page.locator("table tbody tr")
     assert rows.count() == 1
     assert "Xã Lộc Thuận" in rows.inner_text() and "Cán bộ tiếp nhận" in rows.inner_text()

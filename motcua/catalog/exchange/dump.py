@@ -55,7 +55,12 @@ def version_record(version: ProcedureVersion) -> dict[str, Any]:
         "online_time_limit": _online_limit(version),
         "conditions": version.conditions,
         "fees": [
-            {"name": fee.name, "amount_vnd": fee.amount_vnd, "note": fee.note}
+            {
+                "name": fee.name,
+                "amount_vnd": fee.amount_vnd,
+                "note": fee.note,
+                "editor_note": fee.editor_note,
+            }
             for fee in version.fees.all()
         ],
         "cases": [_case(case) for case in version.cases.all()],
@@ -94,6 +99,8 @@ def _document(document: ProcedureDocument) -> dict[str, Any]:
         "mandatory": document.mandatory,
         "case": document.case.name if document.case else None,
         "note": document.note,
+        "presented_only": document.presented_only,
+        "editor_note": document.editor_note,
     }
 
 

@@ -73,6 +73,8 @@ class DocumentData:
     mandatory: bool
     note: str | None
     case: str | None
+    presented_only: bool = False
+    editor_note: str = ""
 
 
 @dataclass
@@ -80,6 +82,7 @@ class FeeData:
     name: str
     amount_vnd: int | None
     note: str | None
+    editor_note: str = ""
 
 
 @dataclass
@@ -340,13 +343,17 @@ def _document(
         check.fail((*path, "case"), f"không có trường hợp '{case}'")
     mandatory = check.boolean(data.get("mandatory"), (*path, "mandatory"))
     name = check.text(data.get("name"), (*path, "name"), required=True, limit=600) or ""
+    note = check.text(data.get("note"), (*path, "note"))
+    presented = check.boolean(data.get("presented_only"), (*path, "presented_only"))
     return DocumentData(
         name=name,
         originals=check.integer(data.get("originals"), (*path, "originals")),
         copies=check.integer(data.get("copies"), (*path, "copies")),
         mandatory=not is_conditional(name) if mandatory is None else mandatory,
-        note=check.text(data.get("note"), (*path, "note")),
+        note=note,
         case=case,
+        presented_only=is_presented_only(note) if presented is None else presented,
+        editor_note=check.text(data.get("editor_note"), (*path, "editor_note")) or "",
     )
 
 
@@ -358,11 +365,18 @@ def is_conditional(name: str) -> bool:
     return " neu " in folded or " truong hop " in folded
 
 
+def is_presented_only(note: str | None) -> bool:
+    """Whether a document is only shown to the officer ("xuất trình để đối chiếu, không nộp"),
+    by the note's legal wording; the seed data has no such flag."""
+    return note is not None and " xuat trinh " in f" {fold(note)} "
+
+
 def _fee(check: _Checker, data: dict[str, Any], path: Path) -> FeeData:
     return FeeData(
         name=check.text(data.get("name"), (*path, "name"), required=True, limit=600) or "",
         amount_vnd=check.integer(data.get("amount_vnd"), (*path, "amount_vnd")),
         note=check.text(data.get("note"), (*path, "note")),
+        editor_note=check.text(data.get("editor_note"), (*path, "editor_note")) or "",
     )
 
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-
 from motcua.accounts.models import Role, UnitKind
 from motcua.catalog.exchange.records import FieldError
 from motcua.catalog.exchange.records import Path as FieldPath
@@ -75,7 +73,9 @@ _COLUMNS: dict[str, tuple[str | None, list[tuple[str, FieldPath]]]] = {
             ("Số bản chính", ("originals",)),
             ("Số bản sao", ("copies",)),
             ("Bắt buộc", ("mandatory",)),
+            ("Chỉ xuất trình, không nộp", ("presented_only",)),
             ("Ghi chú", ("note",)),
+            ("Ghi chú biên tập (nội bộ)", ("editor_note",)),
         ],
     ),
     "Phí, lệ phí": (
@@ -84,6 +84,7 @@ _COLUMNS: dict[str, tuple[str | None, list[tuple[str, FieldPath]]]] = {
             ("Tên phí, lệ phí", ("name",)),
             ("Mức thu (đồng)", ("amount_vnd",)),
             ("Ghi chú", ("note",)),
+            ("Ghi chú biên tập (nội bộ)", ("editor_note",)),
         ],
     ),
     "Quy trình nội bộ": (
@@ -113,6 +114,8 @@ _LABELLED: dict[FieldPath, type] = {
 
 
 def workbook_write(records: list[dict[str, Any]], path: Path) -> None:
+    from openpyxl import Workbook  # imported where used (bench/startup.py)
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for title, (key, columns) in _COLUMNS.items():
@@ -168,6 +171,8 @@ class WorkbookContents:
 
 
 def workbook_read(path: Path) -> WorkbookContents:
+    from openpyxl import load_workbook
+
     book = load_workbook(path, read_only=True, data_only=True)
     result = WorkbookContents()
     numbers: dict[int, int] = {}

@@ -37,7 +37,7 @@ def test_detail_page_shows_every_part(client: Client) -> None:
     page = client.get(reverse("catalog:detail", args=[version.procedure_id])).content.decode()
     for part in (
         "Thủ tục đăng ký kết hôn", "1.000894", "Hộ tịch", "Cấp xã", "Ủy ban nhân dân cấp xã",
-        "Công dân Việt Nam", "Trực tiếp; Trực tuyến", "3 ngày làm việc", "03 ngày làm việc",
+        "Công dân Việt Nam", "Trực tiếp:", "Trực tuyến:", "3 ngày làm việc", "03 ngày làm việc",
         "sau 15 giờ", "Theo quy định của HĐND tỉnh", "8.000 đồng", "Tờ khai",
         '<th scope="col">Bản chính</th>', "Luật Hộ tịch số 60/2014/QH13", "Xã An Bình",
         "Có yếu tố nước ngoài", "Theo cấu hình của tỉnh",

@@ -22,7 +22,7 @@ def log_in(page: Any, username: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
+    page.wait_for_url("**/can-bo/")
 
 
 def log_out(page: Any) -> None:
@@ -32,7 +32,7 @@ def log_out(page: Any) -> None:
 
 def open_from_inbox(page: Any, box_label: str, code: str) -> None:
     """From the home page's inbox counts to the box, then to the dossier."""
-    page.goto("/")
+    page.goto("/can-bo/")
     page.get_by_role("link", name=box_label).click()
     page.wait_for_url("**/hop-viec/?ngan=*")
     page.get_by_role("link", name=code).click()

@@ -241,5 +241,5 @@ def test_the_home_page_shows_the_officers_inbox_counts(world: World, client: Cli
     submitted(world)
     make_staff("tiepnhan2", world.commune, Role.RECEIVER)
     client.force_login(world.receiver)
-    page = client.get("/").content.decode()
+    page = client.get("/can-bo/").content.decode()
     assert re.search(r'ngan=tiep-nhan"[^>]*>Chờ tiếp nhận</a>\s*<span class="count">1</span>', page)

@@ -1,9 +1,10 @@
-"""The staff home page: one's units and roles, and the count in each inbox."""
+"""The staff home page: the pages one's roles open, the count in each inbox, one's units."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from motcua.accounts.menu import menu_for_user, menu_sections
 from motcua.accounts.models import Membership, User
 from motcua.dossiers.selectors import inbox_counts
 
@@ -16,5 +17,9 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("unit")
         .order_by("unit__name", "role")
     )
-    context = {"memberships": memberships, "boxes": inbox_counts(user)}
+    context = {
+        "memberships": memberships,
+        "boxes": inbox_counts(user),
+        "sections": menu_sections(menu_for_user(user)),
+    }
     return render(request, "accounts/home.html", context)

@@ -104,7 +104,7 @@ def test_the_draft_page_renders_the_extra_fields_and_the_checklist(
     page = client.get(url("draft", online.procedure_pk)).content.decode()
     for text in ("Ngày sinh của trẻ", "Giới tính của trẻ", "Tờ khai", "Giấy chứng nhận kết hôn"):
         assert text in page
-    assert 'name="them-ngay_sinh"' in page and 'type="date"' in page
+    assert 'name="them-ngay_sinh"' in page and 'placeholder="ngày/tháng/năm"' in page
 
 
 def test_invalid_extra_fields_are_shown_and_kept(

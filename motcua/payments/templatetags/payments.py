@@ -1,12 +1,10 @@
 """{% fee_panel dossier %}: what is owed and how to pay (VietQR), for the portal's status page,
-the online filing flow and Mẫu 01; `may_use_payments` for menus."""
+the online filing flow and Mẫu 01; `dong` for amounts."""
 
 from typing import Any
 
 from django import template
 
-from motcua.accounts.access import units_for_user
-from motcua.accounts.models import User
 from motcua.dossiers.models import Dossier
 from motcua.lib.qr import qr_svg
 from motcua.payments import selectors
@@ -40,11 +38,6 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
 def _pending_online(dossier: Dossier) -> bool:
     """An online payment whose outcome the gateway has not reported yet."""
     return GatewayOrder.objects.filter(dossier=dossier, status=OrderStatus.PENDING).exists()
-
-
-@register.filter
-def may_use_payments(user: User) -> bool:
-    return bool(user.is_authenticated and units_for_user(user, selectors.REPORT_READERS))
 
 
 @register.filter

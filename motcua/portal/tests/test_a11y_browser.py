@@ -13,7 +13,7 @@ def test_a_citizen_finds_a_procedure_and_follows_a_dossier_on_a_phone(page) -> N
     world = make_world()
     dossier = received(world)
 
-    page.goto("/cong-dan/")
+    page.goto("/")
     assert axe_violations(page) == []
     page.get_by_label("Tìm thủ tục", exact=True).fill("thu tuc mau")
     page.get_by_role("button", name="Tìm kiếm").click()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from motcua.accounts.models import OrgUnit
 from motcua.demo.services import DEMO_PROVINCE, demo_seed
 
 
@@ -16,6 +17,11 @@ class Command(BaseCommand):
             "--province",
             default=settings.MOTCUA_PROVINCE_CODE or DEMO_PROVINCE,
             help="Mã tỉnh (mặc định 86, Vĩnh Long)",
+        )
+        parser.add_argument(
+            "--history",
+            action="store_true",
+            help="Thêm một năm hồ sơ, đánh giá và phản ánh của vài xã (một lần; `make run`).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -30,3 +36,9 @@ class Command(BaseCommand):
         width = max(len(login.username) for login in result.logins)
         for login in result.logins:
             self.stdout.write(f"  {login.username:<{width}}  {login.role} — {login.unit}")
+        if options["history"]:
+            from motcua.demo.generate import bar
+            from motcua.demo.history import demo_seed_history
+
+            province = OrgUnit.objects.get(code=options["province"])
+            self.stdout.write(demo_seed_history(province=province, progress=bar))

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from motcua.dossiers.notifications import claim, deliver, sms_backend
+from motcua.dossiers.notifications import send_pending
 
 
 class Command(BaseCommand):
@@ -14,11 +14,5 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=100, help="rows claimed at a time")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sms, sent, failed = sms_backend(), 0, 0
-        while batch := claim(options["batch"]):
-            for message in batch:
-                if deliver(message, sms):
-                    sent += 1
-                else:
-                    failed += 1
+        sent, failed = send_pending(options["batch"])
         self.stdout.write(f"sent {sent}, failed {failed}")

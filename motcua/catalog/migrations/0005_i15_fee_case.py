@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0003_i12_processstep_role'),
+        ('catalog', '0004_merge_i10_i12'),
     ]
 
     operations = [

@@ -1,0 +1,249 @@
+"""The staff pages people open, timed one request at a time on a generated province.
+
+Run (starts and removes a throwaway PostgreSQL cluster):
+    MOTCUA_SECRET_KEY=bench MOTCUA_SECURE_COOKIES=0 MOTCUA_DEBUG=0 \
+        scripts/with-postgres.sh .venv/bin/python bench/pages.py [COUNT] [--smoke]
+
+Creates a fresh database `motcua_bench_pages` next to the one DATABASE_URL names (without a
+PostgreSQL DATABASE_URL: a temporary SQLite file), seeds a province of 120 communes offering
+ten procedures, generates COUNT dossiers (default 20000; `generate_dossiers --bulk`, two
+processes on PostgreSQL) and a few hundred petitions, runs ANALYZE, then opens every page
+below through Django's test client, signed in as the person who uses it: one warm-up, then
+RUNS timed loads; prints p50 / p95 and the number of queries of each page, and the baseline —
+one bare SQL GROUP BY over the dossier table counting each unit's received and on-time
+dossiers of the year (the figures the dashboard shows, without rollups). `--smoke`: 300
+dossiers, 10 communes, 2 loads per page, to prove the benchmark still runs (`make test`).
+"""
+
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[0] = str(ROOT)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench_pages")
+RUNS = 20
+BASELINE_SQL = """
+SELECT receiving_unit_id, count(*),
+       count(*) FILTER (WHERE result_issued_at <= due_at AND supplement_count <= 1)
+FROM dossiers_dossier WHERE received_at >= %s AND received_at < %s GROUP BY 1
+"""
+BASELINE_SQLITE = """
+SELECT receiving_unit_id, count(*),
+       sum(CASE WHEN result_issued_at <= due_at AND supplement_count <= 1 THEN 1 ELSE 0 END)
+FROM dossiers_dossier WHERE received_at >= %s AND received_at < %s GROUP BY 1
+"""
+
+
+def on_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def setup() -> None:
+    """A fresh, migrated database of our own."""
+    if on_postgres():
+        import psycopg
+
+        url = urlsplit(os.environ["DATABASE_URL"])
+        with psycopg.connect(urlunsplit(url._replace(path="/postgres")), autocommit=True) as c:
+            c.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+            c.execute(f"CREATE DATABASE {DB_NAME}")
+        os.environ["DATABASE_URL"] = urlunsplit(url._replace(path="/" + DB_NAME))
+    else:
+        folder = tempfile.mkdtemp(prefix="motcua-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def seed(communes: int) -> None:
+    from motcua.accounts.models import OrgUnit, UnitKind
+    from motcua.accounts.tests.factories import make_unit
+    from motcua.catalog.models import ProcedureOffering
+    from motcua.catalog.tests.factories import make_procedure
+
+    province = make_unit("01", UnitKind.PROVINCE, name="Tỉnh thử nghiệm")
+    for i in range(communes):
+        make_unit(f"{i + 1:05d}", UnitKind.COMMUNE, province, name=f"Xã {i + 1:03d}")
+    units = list(OrgUnit.objects.filter(kind=UnitKind.COMMUNE))
+    for i in range(10):
+        version = make_procedure(code=f"1.{i:06d}", name=f"Thủ tục {i}")
+        ProcedureOffering.objects.bulk_create(
+            [ProcedureOffering(procedure=version.procedure, unit=u) for u in units]
+        )
+
+
+def petitions(count: int) -> None:
+    from motcua.accounts.models import OrgUnit, UnitKind
+    from motcua.feedback.models import PaknChannel, PaknKind
+    from motcua.feedback.workflow import Submission, pakn_submit
+
+    communes = list(OrgUnit.objects.filter(kind=UnitKind.COMMUNE).order_by("code")[:5])
+    for i in range(count):
+        data = Submission(
+            kind=PaknKind.PROCEDURE, channel=PaknChannel.PORTAL, title=f"Phản ánh số {i}",
+            content="Cán bộ yêu cầu nộp thêm giấy tờ ngoài quy định.",
+            submitter_name="Nguyễn Văn An", submitter_phone="0912345678",
+            unit=communes[i % len(communes)], contact_verified=True,
+        )  # fmt: skip
+        pakn_submit(data=data, actor=None)
+
+
+def pages() -> dict[str, tuple[str, str]]:
+    """Label → (who opens it, URL)."""
+    from django.db.models import Count
+
+    from motcua.accounts.models import OrgUnit
+    from motcua.dossiers.models import Dossier
+
+    province = OrgUnit.objects.get(code="01")
+    busiest = (
+        Dossier.objects.values("receiving_unit").annotate(n=Count("pk")).order_by("-n").first()
+    )
+    assert busiest is not None, "no dossiers generated"
+    unit = busiest["receiving_unit"]
+    dossier = Dossier.objects.filter(receiving_unit=unit).order_by("-pk").first()
+    assert dossier is not None
+    code = OrgUnit.objects.get(pk=unit).code
+    year, quarter = "?tu=2026-01-01&den=2026-12-31", "?tu=2026-04-01&den=2026-06-30"
+    top, mine = f"/bao-cao/don-vi/{province.pk}", f"/bao-cao/don-vi/{unit}"
+    return {
+        "reports dashboard, province, year": ("supervisor", f"{top}/{year}"),
+        "reports dashboard, commune, year": ("supervisor", f"{mine}/{year}"),
+        "period report by procedure, quarter": ("supervisor", f"{top}/ky/{quarter}"),
+        "period report by sector, quarter": ("supervisor", f"{top}/ky/{quarter}&theo=sector"),
+        "period report by unit, quarter": ("supervisor", f"{top}/ky/{quarter}&theo=unit"),
+        "late list, commune, quarter": ("supervisor", f"{mine}/tre-han/{quarter}"),
+        "drill-down: received, commune, quarter": (
+            "supervisor",
+            f"{mine}/ho-so/received/{quarter}",
+        ),
+        "drill-down: overdue, commune, quarter": ("supervisor", f"{mine}/ho-so/overdue/{quarter}"),
+        "inbox: all dossiers of the busiest unit": ("officer", "/ho-so/hop-viec/?ngan=tat-ca"),
+        "inbox: overdue": ("officer", "/ho-so/hop-viec/?ngan=qua-han"),
+        "register (Mẫu 07), a month": (
+            "officer",
+            "/ho-so/so-theo-doi/?tu=2026-06-01&den=2026-06-30",
+        ),
+        "dossier page": ("officer", f"/ho-so/{dossier.pk}/"),
+        "PAKN inbox": ("officer", "/phan-anh/"),
+        "transparency, list": ("citizen", "/cong-khai/"),
+        "transparency, commune": ("citizen", f"/cong-khai/{code}/"),
+        "transparency, province": ("citizen", f"/cong-khai/{province.code}/"),
+    }
+
+
+def clients() -> dict[str, object]:
+    from django.db.models import Count
+    from django.test import Client
+
+    from motcua.accounts.models import OrgUnit, Role
+    from motcua.accounts.tests.factories import make_staff
+    from motcua.dossiers.models import Dossier
+
+    busiest = (
+        Dossier.objects.values("receiving_unit").annotate(n=Count("pk")).order_by("-n").first()
+    )
+    assert busiest is not None
+    supervisor = make_staff("giamsat", OrgUnit.objects.get(code="01"), Role.SUPERVISOR)
+    officer = make_staff("canbo", OrgUnit.objects.get(pk=busiest["receiving_unit"]), *Role)
+    found: dict[str, object] = {"citizen": Client(HTTP_HOST="localhost")}
+    for name, user in (("supervisor", supervisor), ("officer", officer)):
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(user)
+        found[name] = client
+    return found
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    fn()  # warm: as a running server would be
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
+    return statistics.median(samples), p95
+
+
+def show_repeated(queries: list[dict[str, str]]) -> None:
+    """The statements a page repeats (MOTCUA_BENCH_SQL=<part of a page label>)."""
+    from collections import Counter
+
+    for sql, n in Counter(q["sql"][:160] for q in queries).most_common(6):
+        print(f"    {n:>4} × {sql}")
+
+
+def main() -> None:
+    smoke = "--smoke" in sys.argv
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = 300 if smoke else int(args[0]) if args else 20000
+    runs = 2 if smoke else RUNS
+    setup()
+    seed(10 if smoke else 120)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from motcua.demo.generate import generate
+    from motcua.reports.periods import Period
+
+    start = time.perf_counter()
+    workers = 2 if on_postgres() and not smoke else 1
+    generate(count, 2026, bulk=True, workers=workers)
+    petitions(20 if smoke else 300)
+    if on_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    took = time.perf_counter() - start
+    print(
+        f"{count} dossiers generated in {took:.0f} s; {connection.vendor}; {os.cpu_count()} CPUs;"
+    )
+    print(f"{runs} loads per page after a warm-up, one at a time")
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    sql = BASELINE_SQL if on_postgres() else BASELINE_SQLITE
+
+    def baseline() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [year.start, year.end])
+            cursor.fetchall()
+
+    base50, base95 = timed(baseline, runs)
+    print(f"{'page':<42} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'p95/base':>9}")
+    print(
+        f"{'baseline: bare SQL GROUP BY, year':<42} {base50:>8.1f} {base95:>8.1f} {1:>8} {1:>9.2f}"
+    )
+    people = clients()
+    failed = []
+    for label, (who, url) in pages().items():
+        client = people[who]
+
+        def load(client=client, url=url) -> None:  # type: ignore[no-untyped-def]
+            response = client.get(url)  # type: ignore[attr-defined]
+            if response.status_code != 200:
+                raise SystemExit(f"{url}: HTTP {response.status_code}")
+
+        p50, p95 = timed(load, runs)
+        with CaptureQueriesContext(connection) as queries:
+            load()
+        print(f"{label:<42} {p50:>8.1f} {p95:>8.1f} {len(queries):>8} {p95 / base95:>9.2f}")
+        if os.environ.get("MOTCUA_BENCH_SQL", "\0") in label:
+            show_repeated(queries.captured_queries)
+        if p95 > 300 and not smoke:
+            failed.append(label)
+    if failed:
+        print("over the 300 ms budget (p95):", ", ".join(failed))
+
+
+if __name__ == "__main__":
+    main()

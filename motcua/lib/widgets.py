@@ -1,0 +1,23 @@
+"""Form widgets shared by the apps."""
+
+from typing import Any
+
+from django import forms
+
+
+class VietnameseDateInput(forms.DateInput):
+    """A date typed day first, dd/mm/yyyy, whatever the browser's language: a native date
+    picker shows the order of the browser's locale (month first on an English browser). Input
+    formats are the Vietnamese ones (motcua/formats/vi), which also accept yyyy-mm-dd."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        base = {
+            "placeholder": "ngày/tháng/năm",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "size": "12",
+            "class": "date",
+        }
+        super().__init__({**base, **(attrs or {})}, format="%d/%m/%Y")
