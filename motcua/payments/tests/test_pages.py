@@ -46,8 +46,8 @@ def test_the_officer_reaches_the_fee_page_from_the_dossier_and_the_menu(world: W
     assert (
         f"/thanh-toan/ho-so/{dossier.pk}/" in client.get(f"/ho-so/{dossier.pk}/").content.decode()
     )
-    assert 'href="/thanh-toan/"' in client.get("/").content.decode()
-    assert 'href="/thanh-toan/"' not in officer(world.handler).get("/").content.decode()
+    assert 'href="/thanh-toan/"' in client.get("/can-bo/").content.decode()
+    assert 'href="/thanh-toan/"' not in officer(world.handler).get("/can-bo/").content.decode()
 
 
 def test_a_counter_payment_through_the_page_and_its_receipt(world: World) -> None:
