@@ -94,6 +94,54 @@ def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
     return config
 
 
+def password_variable(unit_code: str) -> str:
+    """MOTCUA_SIGNING_PASSWORD_<unit code>, the code upper-cased with other characters as _."""
+    return "MOTCUA_SIGNING_PASSWORD_" + re.sub(r"[^A-Z0-9]", "_", unit_code.upper())
+
+
+def env_signing_keys(name: str) -> dict[str, tuple[str, str]]:
+    """Unit code → (PKCS#12 path, password) from `<code>=<path>` pairs; each file must exist
+    and its password variable be set. Key material never enters the database."""
+    keys = {}
+    for item in env_list(name, []):
+        code, _, path = item.partition("=")
+        code, path = code.strip(), path.strip()
+        if not code or not path:
+            raise ImproperlyConfigured(f"{name}: expected <unit code>=<path to .p12>, got {item!r}")
+        if not os.path.isfile(path):
+            raise ImproperlyConfigured(f"{name}: no PKCS#12 file at {path!r} (unit {code})")
+        password = os.environ.get(password_variable(code))
+        if password is None:
+            raise ImproperlyConfigured(
+                f"{name}: set {password_variable(code)} to the password of {path!r}"
+            )
+        keys[code] = (path, password)
+    return keys
+
+
+def env_files(name: str) -> list[str]:
+    """Comma-separated paths of files that must exist."""
+    paths = env_list(name, [])
+    for path in paths:
+        if not os.path.isfile(path):
+            raise ImproperlyConfigured(f"{name}: no file at {path!r}")
+    return paths
+
+
+def env_unit_files(name: str) -> dict[str, str]:
+    """Unit code → path of an existing file, from `<code>=<path>` pairs."""
+    found = {}
+    for item in env_list(name, []):
+        code, _, path = item.partition("=")
+        code, path = code.strip(), path.strip()
+        if not code or not os.path.isfile(path):
+            raise ImproperlyConfigured(
+                f"{name}: expected <unit code>=<existing file>, got {item!r}"
+            )
+        found[code] = path
+    return found
+
+
 def env_pairs(name: str, default: dict[str, str]) -> dict[str, str]:
     """Comma-separated KEY=VALUE pairs, e.g. "INSTANCE/CLASS/MEMBER/SUBSYSTEM=username"."""
     raw = os.environ.get(name)

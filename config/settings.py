@@ -11,10 +11,13 @@ from config.env import (
     env_bool,
     env_choice,
     env_database,
+    env_files,
     env_int,
     env_list,
     env_pairs,
+    env_signing_keys,
     env_str,
+    env_unit_files,
     env_url,
 )
 
@@ -52,6 +55,7 @@ INSTALLED_APPS = [
     "motcua.filing",
     "motcua.reports",
     "motcua.feedback",
+    "motcua.payments",
     "motcua.reform",
     "motcua.api",
     "motcua.par",
@@ -171,6 +175,31 @@ MOTCUA_PROXY_COUNT = env_int("MOTCUA_PROXY_COUNT", 0)
 MOTCUA_PUBLIC_URL = env_url("MOTCUA_PUBLIC_URL", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Fees paid online (motcua/payments/gateways.py): "development" simulates a gateway inside the
+# app; "none" offers VietQR transfers and the counter only. Callbacks are HMAC-signed with the
+# shared secret.
+MOTCUA_PAYMENT_GATEWAY = env_choice(
+    "MOTCUA_PAYMENT_GATEWAY", "development" if DEBUG else "none", ("none", "development")
+)
+if MOTCUA_PAYMENT_GATEWAY == "development" and not DEBUG:
+    raise ImproperlyConfigured(
+        "MOTCUA_PAYMENT_GATEWAY: the development gateway pretends to take money; "
+        "it runs only with MOTCUA_DEBUG=1"
+    )
+MOTCUA_PAYMENT_GATEWAY_SECRET = env_str(
+    "MOTCUA_PAYMENT_GATEWAY_SECRET", "development-gateway-" + SECRET_KEY[:16]
+)
+# Digital signatures (motcua/lib/signing.py): a PKCS#12 file per unit, its password in
+# MOTCUA_SIGNING_PASSWORD_<unit code>; the CA certificates the verification page trusts. With
+# MOTCUA_SIGNING_DEMO the throwaway demo CA in <MOTCUA_DATA_DIR>/demo-signing is used too.
+MOTCUA_SIGNING_KEYS = env_signing_keys("MOTCUA_SIGNING_KEYS")
+MOTCUA_SIGNING_TRUST_ROOTS = env_files("MOTCUA_SIGNING_TRUST_ROOTS")
+MOTCUA_SIGNING_DEMO = env_bool("MOTCUA_SIGNING_DEMO", DEBUG)
+# Or a remote signing service (HSM / USB-token services): its address, its bearer token and,
+# per unit, the PEM certificate chain of the key it holds. Set, it replaces the PKCS#12 files.
+MOTCUA_SIGNING_REMOTE_URL = env_url("MOTCUA_SIGNING_REMOTE_URL", "")
+MOTCUA_SIGNING_REMOTE_TOKEN = env_str("MOTCUA_SIGNING_REMOTE_TOKEN", "")
+MOTCUA_SIGNING_REMOTE_CERTS = env_unit_files("MOTCUA_SIGNING_REMOTE_CERTS")
 # The national public-service portal (DVCQG): dossier and PAKN changes are sent there by
 # `sync_dvcqg`. Without a URL they are validated and written to <MOTCUA_DATA_DIR>/dvcqg.jsonl.
 MOTCUA_DVCQG_URL = env_url("MOTCUA_DVCQG_URL", "")

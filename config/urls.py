@@ -38,6 +38,9 @@ urlpatterns = [
     path("khao-sat/", include("motcua.surveys.public_urls")),
     path("chi-so-cchc/", include("motcua.par.urls")),
     path("chi-so-cai-cach-hanh-chinh/", include("motcua.par.public_urls")),
+    path("thanh-toan/", include("motcua.payments.urls")),
+    # /xac-thuc/ (verify a signed document) and /thanh-toan-truc-tuyen/ (online payment).
+    path("", include("motcua.payments.public_urls")),
     # /api/v1/ (django-ninja) and /open311/v2/ (Open311 GeoReport v2): docs/api.md.
     path("", include("motcua.api.urls")),
     # Citizen pages: /, /cong-dan/thu-tuc/, /tra-cuu/, /danh-gia/, /cong-khai/ (no account).

@@ -20,3 +20,16 @@ def record_access(
         records=records,
         path=request.path[:500],  # not the query string: a search may hold a name
     )
+
+
+def record_applicant_access(request: HttpRequest, action: AccessAction, subject: str) -> None:
+    """The applicant (no account; the portal checked the dossier's second factor) saw or
+    downloaded their own dossier's data: recorded with no user."""
+    PersonalDataAccess.objects.create(
+        user=None,
+        at=timezone.now(),
+        action=action,
+        subject=subject[:255],
+        records=1,
+        path=request.path[:500],
+    )

@@ -42,6 +42,8 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("dossiers:register", "Sổ theo dõi", "Một cửa",
               (Role.RECEIVER, Role.CLERK, *LEADERS),
               "Sổ theo dõi hồ sơ (Mẫu 07), xuất Excel, PDF"),
+    MenuEntry("payments:home", "Thu phí", "Một cửa", (Role.RECEIVER, Role.SUPERVISOR, Role.ADMIN),
+              "Phí, lệ phí: đối soát sao kê chuyển khoản, báo cáo phí đã thu"),
     MenuEntry("feedback:inbox", "Phản ánh, kiến nghị", "Một cửa", PAKN_DESK,
               "Phản ánh, kiến nghị gửi đến đơn vị và thời hạn trả lời"),
     MenuEntry("catalog:search", "Thủ tục", "Một cửa", EVERY_ROLE,

@@ -175,8 +175,14 @@ class PersonalDataAccess(models.Model):
     number), so the trail itself holds no personal data of citizens. Rows are only ever added.
     """
 
+    # Empty: the applicant, who proved the dossier's second factor on the portal (no account).
     user = models.ForeignKey(
-        User, verbose_name=_("cán bộ"), on_delete=models.PROTECT, related_name="+"
+        User,
+        verbose_name=_("cán bộ"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     at = models.DateTimeField(_("thời điểm"), db_index=True)
     action = models.CharField(_("thao tác"), max_length=8, choices=AccessAction.choices)
@@ -191,7 +197,7 @@ class PersonalDataAccess(models.Model):
         indexes = [models.Index(fields=["user", "at"], name="access_user_at")]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.action} {self.subject}"
+        return f"{self.user or _('Người nộp hồ sơ')} {self.action} {self.subject}"
 
 
 class LoginFailure(models.Model):

@@ -293,6 +293,15 @@ class ProcedureFee(models.Model):
     """A phí or lệ phí; amount is null where the provincial council (HĐND) sets it."""
 
     version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="fees")
+    # Empty: due in every case of the procedure; set: only in that case (trường hợp).
+    case = models.ForeignKey(
+        ProcedureCase,
+        verbose_name=_("trường hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="fees",
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
     name = models.CharField(_("tên phí, lệ phí"), max_length=600)
     amount_vnd = models.PositiveBigIntegerField(_("mức thu (đồng)"), null=True, blank=True)

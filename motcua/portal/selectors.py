@@ -35,6 +35,7 @@ PUBLIC_ACTIONS = {
     "transfer": _("Chuyển liên thông"),
     "pause_for_fees": _("Yêu cầu thực hiện nghĩa vụ tài chính"),
     "resume": _("Tiếp tục xử lý"),
+    "record_payment": _("Ghi nhận nộp phí, lệ phí"),
     "reschedule": _("Hẹn lại ngày trả kết quả"),
     "stop": _("Dừng xử lý"),
     "request_withdrawal": _("Công dân đề nghị rút hồ sơ"),

@@ -3,7 +3,7 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from motcua.portal import views
+from motcua.portal import fees, views
 
 app_name = "portal"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("tra-cuu/", views.lookup, name="lookup"),
     path("tra-cuu/<str:code>/", views.status, name="status"),
     path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
+    path("tra-cuu/<str:code>/thanh-toan/", fees.pay, name="pay"),
+    path("tra-cuu/<str:code>/ket-qua/", fees.result, name="result"),
     path("tra-cuu/<str:code>/rut-ho-so/", views.request_withdrawal, name="request_withdrawal"),
     path("danh-gia/quay/", views.kiosk, name="kiosk"),
     path("danh-gia/quay/cam-on/", views.kiosk_thanks, name="kiosk_thanks"),

@@ -13,6 +13,7 @@ from motcua.accounts.models import OrgUnit
 from motcua.api.dvcqg import synced_by_unit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering
 from motcua.feedback.selectors import pakn_about_dossiers, pakn_counts_by_unit
+from motcua.reports import group4
 from motcua.reports.models import DossierFact, FinishKind, Rollup
 from motcua.reports.periods import Period, before_q, span_q
 from motcua.reports.selectors import (
@@ -100,9 +101,9 @@ SPECS = (
     Spec(
         "3.3", "Hồ sơ nộp trực tuyến", 4, Decimal("0.5"), figures=("online_qualified", "received")
     ),
-    Spec("4.1", "TTHC tích hợp thanh toán trực tuyến", 2, Decimal("0.8"), reason=NO_PAYMENT),
-    Spec("4.2", "TTHC phát sinh thanh toán trực tuyến", 2, reason=NO_PAYMENT),
-    Spec("4.3", "Hồ sơ thanh toán trực tuyến", 6, reason=NO_PAYMENT),
+    Spec("4.1", "TTHC tích hợp thanh toán trực tuyến", 2, Decimal("0.8")),
+    Spec("4.2", "TTHC phát sinh thanh toán trực tuyến", 2),
+    Spec("4.3", "Hồ sơ thanh toán trực tuyến", 6),
     Spec("5.1", "Xử lý PAKN đúng hạn", 6),
     Spec("5.2", "Hài lòng về xử lý PAKN", 6),
     Spec(
@@ -286,6 +287,7 @@ class _UnitData:
         self.complained = self._complained_on_time()
         self.offered, self.online, self.online_used = self._offerings()
         self.pakn = pakn_counts_by_unit(period.start, period.end)
+        self.group4 = group4.figures(period, self.ids)
 
     def _open_at_end(self) -> Counter[int]:
         """Dossiers received by the period end and not finished by then (the rollups hold
@@ -390,6 +392,8 @@ class _UnitData:
 def _component(spec: Spec, data: _UnitData, unit: int) -> Component:
     if spec.reason:
         return Component(spec, reason=spec.reason)
+    if spec.code in group4.COMPONENTS:
+        return score(spec, *group4.component(spec.code, data.group4.get(unit)))
     c, paper = data.sums[unit], data.paper[unit]
     received = sum(c[n] for n in RECEIVED)
     resolved = sum(c[n] for n in RESOLVED)

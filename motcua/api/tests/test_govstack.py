@@ -207,7 +207,7 @@ def test_a_client_sees_only_its_integration_users_units(gs: World) -> None:
 def test_reading_personal_data_is_in_the_audit_trail(gs: World) -> None:
     call("get", f"applications/{FILED}")
     row = PersonalDataAccess.objects.get()
-    assert row.user.username == fx.INTEGRATION_USER
+    assert row.user is not None and row.user.username == fx.INTEGRATION_USER
     assert dossier_of(FILED).code in row.subject and fx.SUITE_CLIENT in row.subject
 
 

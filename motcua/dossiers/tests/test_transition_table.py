@@ -54,6 +54,15 @@ ACTIONS: dict[str, Action] = {
         dossier=d, actor=u, method=ReturnMethod.POST, returned_to="Bưu điện xã"
     ),
     "transfer": lambda d, u, w: workflow.transfer(dossier=d, actor=u, to_unit=w.partner),
+    # Fees (motcua/payments): only the log changes; the callers keep the amounts.
+    "record_payment": lambda d, u, w: (
+        workflow.record_payment(dossier=d, actor=u, payload={"amount_vnd": 50_000}).dossier
+    ),
+    "exempt_fee": lambda d, u, w: (
+        workflow.exempt_fee(
+            dossier=d, actor=u, payload={"exemption_vnd": 50_000}, note="Hộ nghèo"
+        ).dossier
+    ),
 }
 
 APPLICANT_ACTIONS = {"request_withdrawal"}  # the applicant has no account: actor None

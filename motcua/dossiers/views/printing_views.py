@@ -11,7 +11,7 @@ from django.shortcuts import render
 from motcua.accounts.access import units_for_user
 from motcua.accounts.audit import record_access
 from motcua.accounts.models import AccessAction, User
-from motcua.dossiers import printing
+from motcua.dossiers import printing, signing
 from motcua.dossiers.forms import RegisterFilterForm
 from motcua.dossiers.models import CounterRefusal, Dossier
 from motcua.dossiers.selectors import dossiers_for_user, get_dossier_for_user, get_refusal_for_user
@@ -97,6 +97,7 @@ def form_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     pdf = printing.render_form_pdf(
         dossier, number, status_url=_status_url(request, dossier), **_options(request, number)
     )
+    pdf = signing.signed_form(pdf, dossier, number, _user(request))  # when the unit has a key
     record_access(request, AccessAction.PRINT, f"Mẫu {number:02d} (PDF), hồ sơ {dossier.code}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mau-{number:02d}-{dossier.code}.pdf"'

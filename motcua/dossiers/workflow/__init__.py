@@ -6,6 +6,7 @@ the right unit, saves with `update_fields` and appends a `DossierEvent` — or r
 """
 
 from motcua.dossiers.workflow.amend import amend
+from motcua.dossiers.workflow.fees import exempt_fee, record_payment
 from motcua.dossiers.workflow.intake import (
     Applicant,
     accept_online,
@@ -42,6 +43,7 @@ __all__ = [
     "amend",
     "approve",
     "assign",
+    "exempt_fee",
     "forward",
     "forward_target",
     "hand_over",
@@ -49,6 +51,7 @@ __all__ = [
     "late_supplement_cause",
     "pause_for_fees",
     "receive",
+    "record_payment",
     "refuse",
     "refuse_at_counter",
     "request_supplement",

@@ -226,8 +226,10 @@ def pause_for_fees(
     return dossier
 
 
-def resume(*, dossier: Dossier, actor: User, note: str = "") -> Dossier:
-    """Payment proved: back to where it was, the due moment moved by the paused working time."""
+def resume(*, dossier: Dossier, actor: User | None, note: str = "") -> Dossier:
+    """Payment proved: back to where it was, the due moment moved by the paused working time.
+
+    Actor None: the fees were paid online and confirmed by the gateway (motcua/payments)."""
     with transaction.atomic():
         dossier = lock(dossier)
         before = dossier.status

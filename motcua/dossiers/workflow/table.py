@@ -19,7 +19,7 @@ UNCHANGED = "unchanged"  # the action records something without moving the dossi
 
 # Actions the applicant may perform themselves (actor None), having proven their contact on
 # the portal: the portal is the caller that checks who they are.
-BY_APPLICANT = frozenset({"supplement_received", "request_withdrawal"})
+BY_APPLICANT = frozenset({"supplement_received", "request_withdrawal", "record_payment", "resume"})
 APPLICANT_LABEL = "Người nộp hồ sơ"
 
 
@@ -38,6 +38,8 @@ _HOLDER = ("current",)
 _DECIDER = ("deciding",)
 _ACTIVE = (S.FORWARDED, S.IN_PROCESS)
 _PAUSED = (S.SUPPLEMENT_REQUESTED, S.AWAITING_FEES)
+# While fees can still be paid or exempted (motcua/payments).
+_PAYABLE = (S.SUBMITTED, S.RECEIVED, *_ACTIVE, S.AWAITING_FEES, S.APPROVED, S.RESULT_READY)
 
 TRANSITIONS: dict[str, Transition] = {
     # The citizen (or a community digital team member helping) files online.
@@ -127,6 +129,17 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     "return_result": Transition(
         "trả kết quả", (S.RESULT_READY,), S.RETURNED, (Role.RECEIVER,), _RECEIPT
+    ),
+    # Fees (motcua/payments): recorded in the log without moving the dossier.
+    "record_payment": Transition(
+        "ghi nhận thanh toán cho", _PAYABLE, UNCHANGED, (Role.RECEIVER,), _RECEIPT
+    ),
+    "exempt_fee": Transition(
+        "miễn, giảm phí cho",
+        _PAYABLE,
+        UNCHANGED,
+        (Role.RECEIVER, Role.HEAD),
+        ("receiving", "current"),
     ),
     # Liên thông: the dossier goes to a coordinating unit, whose head assigns it again.
     "transfer": Transition(

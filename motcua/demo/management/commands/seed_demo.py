@@ -2,6 +2,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from motcua.accounts.models import OrgUnit
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS(result.summary))
+        if settings.MOTCUA_SIGNING_DEMO:  # demo CA, unit keys and bank accounts (payments)
+            call_command("demo_payments", stdout=self.stdout)
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {result.password}):")
         width = max(len(login.username) for login in result.logins)
         for login in result.logins:

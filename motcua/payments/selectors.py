@@ -1,0 +1,108 @@
+"""Reads for the fee pages, the portal and the reports."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Sum
+
+from motcua.accounts.access import units_for_user
+from motcua.accounts.models import OrgUnit, Role, User
+from motcua.dossiers.models import Dossier
+from motcua.lib import vietqr
+from motcua.payments.models import (
+    NEEDS_OFFICER,
+    BankAccount,
+    DossierFee,
+    Payment,
+    StatementLine,
+)
+from motcua.payments.services import fees_of, paid_amount
+
+# Who collects fees and reconciles the unit's account: Bộ phận Một cửa.
+COLLECTORS = (Role.RECEIVER,)
+# Who reads the fee report: the collectors and those who supervise units below them.
+REPORT_READERS = (Role.RECEIVER, Role.SUPERVISOR, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class FeeState:
+    fees: list[DossierFee]
+    total_vnd: int
+    paid_vnd: int
+    payments: list[Payment]
+
+    @property
+    def due_vnd(self) -> int:
+        return max(self.total_vnd - self.paid_vnd, 0)
+
+
+def fee_state(dossier: Dossier) -> FeeState:
+    fees = fees_of(dossier)
+    payments = list(Payment.objects.filter(dossier=dossier).order_by("paid_at", "pk"))
+    total = sum(f.due_vnd for f in fees)
+    return FeeState(fees, total, paid_amount(dossier), payments)
+
+
+def account_of(unit: OrgUnit) -> BankAccount | None:
+    return BankAccount.objects.filter(unit=unit).first()
+
+
+def vietqr_payload(dossier: Dossier, due_vnd: int) -> str | None:
+    """The dynamic VietQR for what the dossier still owes, to the receiving unit's account."""
+    account = account_of(dossier.receiving_unit)
+    if account is None or due_vnd <= 0:
+        return None
+    return vietqr.build(
+        vietqr.Transfer(
+            bank_bin=account.bank_bin,
+            account=account.account_number,
+            amount_vnd=due_vnd,
+            purpose=vietqr.purpose_of(dossier.code),
+        )
+    )
+
+
+def collecting_units(user: User) -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(pk__in=units_for_user(user, COLLECTORS)).order_by("name")
+
+
+def lines_for_officer(user: User) -> QuerySet[StatementLine]:
+    units = units_for_user(user, COLLECTORS)
+    return (
+        StatementLine.objects.filter(unit_id__in=units, outcome__in=NEEDS_OFFICER)
+        .select_related("unit", "dossier")
+        .order_by("-booked_on", "-pk")
+    )
+
+
+def get_line_for_user(user: User, pk: int) -> StatementLine:
+    from django.http import Http404
+
+    line = StatementLine.objects.filter(pk=pk, unit_id__in=units_for_user(user, COLLECTORS))
+    found = line.select_related("unit").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def payments_in(units: list[int], start: dt.datetime, end: dt.datetime) -> QuerySet[Payment]:
+    return Payment.objects.filter(
+        dossier__receiving_unit_id__in=units, paid_at__gte=start, paid_at__lt=end
+    )
+
+
+def collected_by_unit_and_method(
+    units: list[int], start: dt.datetime, end: dt.datetime
+) -> list[dict[str, object]]:
+    """Fees collected per receiving unit and method in [start, end)."""
+    rows = (
+        payments_in(units, start, end)
+        .values("dossier__receiving_unit__name", "method")
+        .annotate(total=Sum("amount_vnd"))
+        .order_by("dossier__receiving_unit__name", "method")
+    )
+    return [dict(row) for row in rows]
+
+
+def purpose_for(dossier: Dossier) -> str:
+    return vietqr.purpose_of(dossier.code)

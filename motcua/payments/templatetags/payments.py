@@ -1,0 +1,46 @@
+"""{% fee_panel dossier %}: what is owed and how to pay (VietQR), for the portal's status page,
+the online filing flow and Mẫu 01; `dong` for amounts."""
+
+from typing import Any
+
+from django import template
+
+from motcua.dossiers.models import Dossier
+from motcua.lib.qr import qr_svg
+from motcua.payments import selectors
+from motcua.payments.gateways import gateway
+from motcua.payments.models import GatewayOrder, OrderStatus
+from motcua.payments.services import vnd
+
+register = template.Library()
+
+
+@register.inclusion_tag("payments/_fee_panel.html")
+def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dict[str, Any]:
+    """Nothing when nothing is owed; the VietQR only when the unit has a bank account."""
+    state = selectors.fee_state(dossier)
+    payload = selectors.vietqr_payload(dossier, state.due_vnd)
+    account = selectors.account_of(dossier.receiving_unit) if payload else None
+    return {
+        "dossier": dossier,
+        "state": state,
+        "due": vnd(state.due_vnd),
+        "paid": vnd(state.paid_vnd),
+        "vietqr": qr_svg(payload, title="VietQR") if payload else "",
+        "account": account,
+        "purpose": payload and selectors.purpose_for(dossier),
+        "pay_url": pay_url if gateway() is not None and state.due_vnd else "",
+        "printed": printed,
+        "pending": bool(state.due_vnd) and not printed and _pending_online(dossier),
+    }
+
+
+def _pending_online(dossier: Dossier) -> bool:
+    """An online payment whose outcome the gateway has not reported yet."""
+    return GatewayOrder.objects.filter(dossier=dossier, status=OrderStatus.PENDING).exists()
+
+
+@register.filter
+def dong(amount: int | None) -> str:
+    """12.000 đồng."""
+    return vnd(int(amount or 0))
