@@ -31,7 +31,12 @@ def production_env() -> dict[str, str]:
 
 
 def test_check_deploy_is_clean_with_the_documented_production_values(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DATABASE_"))}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MOTCUA_", "DATABASE_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(production_env())
     env.update(MOTCUA_SECRET_KEY="x" * 20 + "-a-long-random-secret-" + "Zq9" * 10)
     env.update(MOTCUA_DATA_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")

@@ -43,12 +43,14 @@ def test_the_menu_shows_each_entry_only_to_the_roles_it_lists() -> None:
     for role in Role:
         user = make_staff(f"u-{role}", unit, role)
         labels = {item.label for item in menu_for_user(user)}
-        expected = {e.label for e in MENU if role in e.roles and not e.site_admin}
+        # Entries used only by some holders of the roles (the PAR index: units assessed) are
+        # left out here; motcua/par/tests/test_pages.py shows them to those who use them.
+        expected = {e.label for e in MENU if role in e.roles and not e.site_admin and not e.only_if}
         assert labels == expected, role
     nobody = User.objects.create_user("khong-don-vi", password="x")
     assert menu_for_user(nobody) == []
     admin = User.objects.create_superuser("admin", password="x")
-    assert {item.label for item in menu_for_user(admin)} == {e.label for e in MENU}
+    assert {item.label for item in menu_for_user(admin)} >= {e.label for e in MENU if not e.only_if}
 
 
 def test_a_signed_in_officer_following_the_login_link_goes_to_their_home() -> None:

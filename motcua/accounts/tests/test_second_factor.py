@@ -57,23 +57,23 @@ def test_a_person_with_an_app_enters_its_code_after_the_password(unit) -> None: 
         "/dang-nhap/", {"username": "tiepnhan", "password": "mat-khau-thu-nghiem-9"}
     )
     assert login.status_code == 302
-    home = client.get("/")
+    home = client.get("/can-bo/")
     assert home["Location"].startswith("/dang-nhap/ma-xac-thuc/")
     wrong = client.post("/dang-nhap/ma-xac-thuc/", {"code": "000000"})
     assert wrong.status_code == 400 and "không đúng" in wrong.content.decode()
-    assert client.get("/").status_code == 302
+    assert client.get("/can-bo/").status_code == 302
     right = client.post("/dang-nhap/ma-xac-thuc/", {"code": code_of(device), "next": "/"})
     assert right["Location"] == "/"
-    assert client.get("/").status_code == 200
+    assert client.get("/can-bo/").status_code == 200
 
 
 def test_without_the_requirement_other_staff_work_without_an_app(unit, settings) -> None:  # type: ignore[no-untyped-def]
     settings.MOTCUA_REQUIRE_2FA = True
     client = signed_in(make_staff("xuly", unit, Role.HANDLER))
-    page = client.get("/").content.decode()
+    page = client.get("/can-bo/").content.decode()
     assert re.search(r'href="/dang-nhap/xac-thuc-hai-buoc/"', page)  # offered, not forced
     settings.MOTCUA_REQUIRE_2FA = False
-    assert signed_in(make_staff("quantri", unit, Role.ADMIN)).get("/").status_code == 200
+    assert signed_in(make_staff("quantri", unit, Role.ADMIN)).get("/can-bo/").status_code == 200
 
 
 def test_an_outside_next_is_not_followed(unit) -> None:  # type: ignore[no-untyped-def]
@@ -83,4 +83,4 @@ def test_an_outside_next_is_not_followed(unit) -> None:  # type: ignore[no-untyp
     response = client.post(
         "/dang-nhap/ma-xac-thuc/", {"code": code_of(device), "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/"
+    assert response["Location"] == "/can-bo/"

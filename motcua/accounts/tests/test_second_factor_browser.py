@@ -15,7 +15,7 @@ def test_an_administrator_sets_up_the_second_factor(page, settings) -> None:  # 
     settings.MOTCUA_REQUIRE_2FA = True
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     make_staff("quantri", make_unit("00001", UnitKind.COMMUNE, name="Xã Lộc Thuận"), Role.ADMIN)
-    page.goto("/")
+    page.goto("/can-bo/")
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem-9")
     page.get_by_role("button", name="Đăng nhập").click()

@@ -38,7 +38,7 @@ def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path, a
     evidence.write_bytes(sample_pdf())
 
     login(page, "chutich")
-    page.get_by_role("link", name="Chỉ số CCHC").click()
+    page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Chỉ số CCHC").click()
     page.get_by_role("link", name=f"{par.assessment.name} — Xã Thử 1").click()
     assert page.get_by_text("Còn 4 tiêu chí chưa chấm").is_visible()
     assert axe(page) == []
@@ -58,7 +58,7 @@ def test_self_assessment_appraisal_explanation_and_publication(page, tmp_path, a
     assert page.get_by_text("Đã gửi bản tự đánh giá đến Sở Nội vụ.").is_visible()
 
     login(page, "sonoivu")
-    page.get_by_role("link", name="Chỉ số CCHC").click()
+    page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Chỉ số CCHC").click()
     page.get_by_role("link", name=par.assessment.name).click()
     page.get_by_role("button", name="Kết thúc giai đoạn, chuyển sang “Thẩm định vòng 1”").click()
     page.get_by_role("cell").get_by_role("link", name="Xã Thử 1").first.click()

@@ -143,7 +143,8 @@ def test_a_form_of_a_unit_without_a_key_is_not_signed(world: World, demo_keys: P
 
 def test_a_damaged_pdf_result_is_refused_and_nothing_changes(world: World, demo_keys: Path) -> None:
     dossier = in_status(world, DossierStatus.APPROVED)
-    with pytest.raises(workflow.WorkflowError, match="không phải PDF hợp lệ"):
+    # Refused at the upload check (the file is named), before any signing is tried.
+    with pytest.raises(workflow.WorkflowError, match=r"kq\.pdf.*PDF bị cắt cụt"):
         workflow.issue_result(
             dossier=dossier, actor=world.everyone, result_number="12/QĐ-UBND",
             result_file=ContentFile(b"%PDF-1.7\nnot really", name="kq.pdf"),

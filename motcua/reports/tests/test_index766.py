@@ -112,10 +112,17 @@ def test_every_component_matches_the_hand_count(crafted: Crafted) -> None:
     assert figures(got["6.1"]) == (2, 5, D("40.00"), D("2.40"))
     # 4.2 (table 6.2): A4, A5, A7 / 13 received, target 80% of 4 points: 23.08% → 1.15.
     assert figures(got["6.2"]) == (3, 13, D("23.08"), D("1.15"))
-    # 1.4: nothing sent to DVCQG yet: 0 / 13 received, 6 points: 0.00 (applicable: 66).
+    # 1.4: nothing sent to DVCQG yet: 0 / 13 received, 6 points: 0.00.
     assert figures(got["1.4"]) == (0, 13, D("0.00"), D("0.00"))
+    # Group 4: both procedures carry a fee (an amount the council sets counts) and the commune
+    # has no bank account or gateway: 4.1 0 / 2 fee-bearing procedures → 0.00 of 2; 4.2 no
+    # procedure integrated → no data; 4.3 0 paid online / 13 fee-bearing received → 0.00 of 6.
+    assert figures(got["4.1"]) == (0, 2, D("0.00"), D("0.00"))
+    assert got["4.2"].points is None and got["4.2"].reason
+    assert figures(got["4.3"]) == (0, 13, D("0.00"), D("0.00"))
+    # Applicable: 60 before + 1.4 (6) + 4.1 (2) + 4.3 (6) = 74.
     [result] = index766(MARCH, [crafted.world.commune])
-    assert (result.total, result.attainable) == (D("38.28"), 66)
+    assert (result.total, result.attainable) == (D("38.28"), 74)
 
 
 def test_dossiers_synced_to_dvcqg_count_in_1_4(

@@ -21,7 +21,7 @@ def test_the_766_page_fits_1280_px_and_explains_missing_data(page, clock) -> Non
     page.get_by_label("Tên đăng nhập").fill("giamsat")
     page.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem-9")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("link", name="Bộ chỉ số 766").first.click()
+    page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Chỉ số 766").click()
     page.get_by_label("Từ ngày").fill("2026-03-01")
     page.get_by_label("Đến ngày").fill("2026-03-31")
     page.get_by_role("button", name="Xem").click()
@@ -32,7 +32,8 @@ def test_the_766_page_fits_1280_px_and_explains_missing_data(page, clock) -> Non
     assert axe_violations(page) == []
     # The reason behind "Không có dữ liệu" appears when it gets the keyboard focus.
     group1 = page.locator("details.group766", has_text="Nhóm 1. Công khai, minh bạch")
-    group1.locator("summary").click()
+    if group1.get_attribute("open") is None:  # closed when the group has no points at all
+        group1.locator("summary").click()
     missing = group1.locator(".no-data").first
     reason = missing.locator(".no-data-reason")
     assert reason.bounding_box()["width"] <= 1  # type: ignore[index]

@@ -73,7 +73,7 @@ def test_the_excel_file_numbers_components_both_ways(crafted: Crafted, client: C
     book: Any = load_workbook(BytesIO(response.content))
     ranking = list(book["Xep hang"].iter_rows(values_only=True))
     assert ranking[0][0].startswith("BỘ CHỈ SỐ 766")
-    assert ranking[3][:5] == (1, w.commune.code, w.commune.name, 38.28, 66)
+    assert ranking[3][:5] == (1, w.commune.code, w.commune.name, 38.28, 74)
     assert ranking[3][5] == 0  # group 1: only 1.4 applies, nothing sent to DVCQG yet
     rows = {r[3]: r for r in book["Chi tieu"].iter_rows(min_row=2, values_only=True)}
     assert rows["6.1"][2:7] == ("4.1", "6.1", "Cấp kết quả điện tử", 2, 5)
