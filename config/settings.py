@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "motcua.dossiers.notifications.SendOutboxAfterRequest",
+    "motcua.api.dvcqg.SyncAfterRequest",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from motcua.accounts.models import OrgUnit
@@ -344,3 +345,22 @@ def synced_rate(units: list[int], start: dt.datetime, end: dt.datetime) -> SyncR
         receiving_unit__in=units, received_at__gte=start, received_at__lt=end
     ).count()
     return SyncRate(received, sum(synced_by_unit(units, start, end).values()))
+
+
+class SyncAfterRequest:
+    """Development, like the outbox (`MOTCUA_SEND_OUTBOX_AFTER_REQUEST`): after a POST, send the
+    DVCQG changes it queued, so the demo's queue page is current without a timer. Production
+    runs `sync_dvcqg` every minute (deploy/systemd/motcua-outbox.service)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            getattr(settings, "MOTCUA_SEND_OUTBOX_AFTER_REQUEST", False)
+            and request.method == "POST"
+            and DvcqgSync.objects.filter(sent_at__isnull=True).exists()
+        ):
+            sync()
+        return response

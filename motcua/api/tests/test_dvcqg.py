@@ -21,6 +21,11 @@ from motcua.feedback.tests.conftest import Clock, World, make_pakn
 S = DossierStatus
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(settings: Any, tmp_path: Path) -> None:
+    settings.DATA_DIR = tmp_path  # where the file backend writes dvcqg.jsonl
+
+
 def national_codes(d: Dossier) -> list[int]:
     rows = DvcqgSync.objects.filter(kind=SyncKind.DOSSIER, code=d.code).order_by("version")
     return [row.payload["TrangThaiHoSo"] for row in rows]
@@ -141,3 +146,20 @@ def test_the_administrator_sees_the_queue_and_the_rate(world: World, settings: A
     client.force_login(world.handler)
     assert client.get("/dong-bo-dvcqg/").status_code == 403
     assert not PersonalDataAccess.objects.exists()
+
+
+def test_in_development_a_post_sends_what_it_queued(world: World, settings: Any) -> None:
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    settings.MOTCUA_DVCQG_URL = ""
+    middleware = dvcqg.SyncAfterRequest(lambda request: HttpResponse())
+    settings.MOTCUA_SEND_OUTBOX_AFTER_REQUEST = False
+    in_status(world, S.RECEIVED)
+    middleware(RequestFactory().post("/"))
+    assert DvcqgSync.objects.filter(sent_at__isnull=True).count() == 1  # production: the timer
+    settings.MOTCUA_SEND_OUTBOX_AFTER_REQUEST = True
+    middleware(RequestFactory().get("/"))
+    assert DvcqgSync.objects.filter(sent_at__isnull=True).count() == 1  # a GET changes nothing
+    middleware(RequestFactory().post("/"))
+    assert not DvcqgSync.objects.filter(sent_at__isnull=True).exists()
