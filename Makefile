@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-test: install lint types migrations-check browser-deps test-sqlite test-postgres bench-smoke
+test: install lint types migrations-check browser-deps bench-smoke test-sqlite test-postgres
 
 lint: install
 	$(BIN)/ruff check .
