@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -38,6 +37,7 @@ from motcua.dossiers.models import (
     DossierStatus,
 )
 from motcua.feedback.models import Pakn, PaknEvent
+from motcua.lib.claims import claim_rows
 from motcua.workdays.timecalc import ZONE
 
 log = logging.getLogger(__name__)
@@ -248,30 +248,13 @@ def backend() -> Backend:
 
 def claim(batch: int) -> list[DvcqgSync]:
     """Claim due rows, only the oldest unsent version of each record (so the portal never
-    sees version 5 before version 4)."""
-    now = timezone.now()
+    sees version 5 before version 4); motcua/lib/claims.py."""
     earlier = DvcqgSync.objects.filter(
         kind=OuterRef("kind"), code=OuterRef("code"), version__lt=OuterRef("version"),
         sent_at__isnull=True,
     )  # fmt: skip
-    claimable = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
-    with transaction.atomic():
-        rows = (
-            DvcqgSync.objects.filter(claimable, sent_at__isnull=True, next_attempt_at__lte=now)
-            .filter(~Exists(earlier))
-            .order_by("pk")
-        )
-        if connection.features.has_select_for_update_skip_locked:
-            rows = rows.select_for_update(skip_locked=True)
-        ids = list(rows.values_list("pk", flat=True)[:batch])
-        mine = [
-            pk
-            for pk in ids
-            if DvcqgSync.objects.filter(claimable, pk=pk, sent_at__isnull=True).update(
-                claimed_at=now, attempts=F("attempts") + 1
-            )
-        ]
-    return list(DvcqgSync.objects.filter(pk__in=mine).order_by("pk"))
+    ready = Q(Q(next_attempt_at__lte=timezone.now()), ~Exists(earlier))
+    return claim_rows(DvcqgSync, batch=batch, lease=CLAIM_LEASE, ready=ready)
 
 
 def backoff(attempts: int) -> dt.timedelta:

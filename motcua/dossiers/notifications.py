@@ -17,12 +17,13 @@ from typing import TextIO
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, OutboxChannel, OutboxMessage
+from motcua.lib.claims import claim_rows
 from motcua.lib.mail import console_line
 from motcua.workdays.timecalc import ZONE
 
@@ -129,28 +130,10 @@ def queue_once(message: OutboxMessage) -> bool:
 
 
 def claim(batch: int) -> list[OutboxMessage]:
-    """Claim up to `batch` unsent messages for this process.
-
-    On PostgreSQL rows locked by another worker are skipped; everywhere, the claim itself is a
-    conditional UPDATE, so a row another worker claimed in the meantime is simply not ours.
-    """
-    now = timezone.now()
-    claimable = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
-    with transaction.atomic():
-        rows = OutboxMessage.objects.filter(
-            claimable, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS
-        ).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            rows = rows.select_for_update(skip_locked=True)
-        ids = list(rows.values_list("pk", flat=True)[:batch])
-        mine = [
-            pk
-            for pk in ids
-            if OutboxMessage.objects.filter(claimable, pk=pk, sent_at__isnull=True).update(
-                claimed_at=now, attempts=F("attempts") + 1
-            )
-        ]
-    return list(OutboxMessage.objects.filter(pk__in=mine).order_by("pk"))
+    """Claim up to `batch` unsent messages for this process (motcua/lib/claims.py)."""
+    return claim_rows(
+        OutboxMessage, batch=batch, lease=CLAIM_LEASE, ready=Q(attempts__lt=MAX_ATTEMPTS)
+    )
 
 
 def deliver(message: OutboxMessage, sms: SmsBackend) -> bool:
