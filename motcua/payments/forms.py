@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 
 from motcua.accounts.models import OrgUnit
+from motcua.lib.widgets import VietnameseDateInput
 from motcua.payments.models import PaymentMethod
 
 COUNTER_METHODS = [(PaymentMethod.CASH.value, PaymentMethod.CASH.label),
@@ -40,8 +41,8 @@ class DismissForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Từ ngày", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="Đến ngày", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="Từ ngày", widget=VietnameseDateInput())
+    end = forms.DateField(label="Đến ngày", widget=VietnameseDateInput())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -16,17 +16,21 @@ from motcua.reports.live import live_figures
 from motcua.reports.periods import Period, to_date
 
 
+def _day(raw: str) -> dt.date | None:
+    """A date typed day first (12/10/2026) or as links write it (2026-10-12); None otherwise."""
+    for parse in (dt.date.fromisoformat, lambda s: dt.datetime.strptime(s, "%d/%m/%Y").date()):
+        try:
+            return parse(raw.strip())
+        except ValueError:
+            continue
+    return None
+
+
 def _period(request: HttpRequest) -> Period:
     now = timezone.now()
     today = timezone.localdate(now)
-    try:
-        first = dt.date.fromisoformat(request.GET.get("tu", ""))
-    except ValueError:
-        first = today.replace(month=1, day=1)
-    try:
-        last = dt.date.fromisoformat(request.GET.get("den", ""))
-    except ValueError:
-        last = today
+    first = _day(request.GET.get("tu", "")) or today.replace(month=1, day=1)
+    last = _day(request.GET.get("den", "")) or today
     return to_date(first, max(first, last), now)
 
 

@@ -83,3 +83,15 @@ def test_the_excel_file_numbers_components_both_ways(crafted: Crafted, client: C
     assert (rows["1.4"][5], rows["1.4"][6], rows["1.4"][9]) == (0, 13, 0)
     averages = list(book["Thoi gian TB"].iter_rows(min_row=2, values_only=True))
     assert averages == [("Thủ tục không cần bản giấy", 2, 1.44), ("Thủ tục mẫu", 5, 2.28)]
+
+
+def test_the_period_is_typed_day_first(crafted: Crafted, client: Client) -> None:
+    w = crafted.world
+    make_staff("giamsat", w.province, Role.SUPERVISOR)
+    login(client, "giamsat")
+    url = f"/bao-cao/don-vi/{w.province.pk}/chi-so-766/?xem={w.commune.pk}"
+    page = client.get(f"{url}&tu=01/03/2026&den=31/03/2026").content.decode()
+    assert 'value="01/03/2026"' in page and 'value="31/03/2026"' in page
+    assert "Mẫu số 2.1: 14 hồ sơ" in page  # March, as with the ISO dates links carry
+    # Nonsense falls back to the year so far, never a server error.
+    assert client.get(f"{url}&tu=32/13/2026&den=x").status_code == 200
