@@ -1,5 +1,6 @@
 """Form widgets shared by the apps."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -21,3 +22,15 @@ class VietnameseDateInput(forms.DateInput):
             "class": "date",
         }
         super().__init__({**base, **(attrs or {})}, format="%d/%m/%Y")
+
+
+def parse_day(raw: str) -> dt.date | None:
+    """A date typed day first (12/10/2026, as VietnameseDateInput shows it) or as links and
+    older forms write it (2026-10-12); None for anything else."""
+    raw = raw.strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    return None

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.models import COMMUNE_KINDS, OrgUnit, UnitKind, User
+from motcua.lib.widgets import parse_day
 from motcua.par import charts, excel, selectors, services
 from motcua.par.exchange import (
     RubricInvalid,
@@ -140,10 +141,7 @@ def rubric_copy(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _date(raw: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        return None
+    return parse_day(raw)
 
 
 @login_required

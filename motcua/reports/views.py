@@ -2,8 +2,6 @@
 the dossiers behind every figure. Every unit is read through `get_unit_for_user` (404
 outside the user's units)."""
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,26 +9,17 @@ from django.utils import timezone
 
 from motcua.accounts.access import get_unit_for_user, units_for_user
 from motcua.accounts.models import OrgUnit
+from motcua.lib.widgets import parse_day
 from motcua.reports import charts, drilldown, excel, index766, selectors
 from motcua.reports.live import live_figures
 from motcua.reports.periods import Period, to_date
 
 
-def _day(raw: str) -> dt.date | None:
-    """A date typed day first (12/10/2026) or as links write it (2026-10-12); None otherwise."""
-    for parse in (dt.date.fromisoformat, lambda s: dt.datetime.strptime(s, "%d/%m/%Y").date()):
-        try:
-            return parse(raw.strip())
-        except ValueError:
-            continue
-    return None
-
-
 def _period(request: HttpRequest) -> Period:
     now = timezone.now()
     today = timezone.localdate(now)
-    first = _day(request.GET.get("tu", "")) or today.replace(month=1, day=1)
-    last = _day(request.GET.get("den", "")) or today
+    first = parse_day(request.GET.get("tu", "")) or today.replace(month=1, day=1)
+    last = parse_day(request.GET.get("den", "")) or today
     return to_date(first, max(first, last), now)
 
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from motcua.accounts.models import OrgUnit, User
+from motcua.lib.widgets import parse_day
 from motcua.reform import workflow as wf
 from motcua.reform.forms import NoteForm, ProgressForm, today_local
 from motcua.reform.models import Finding, MeetingQuestion, PlanTask
@@ -30,10 +31,7 @@ def some(units: QuerySet[OrgUnit]) -> QuerySet[OrgUnit]:
 
 
 def day_param(request: HttpRequest, name: str, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return default
+    return parse_day(request.GET.get(name, "")) or default
 
 
 def year_range(request: HttpRequest) -> tuple[dt.date, dt.date]:
