@@ -86,8 +86,10 @@ def _apply(
 
 
 def _logged(gateway_name: str, order_id: str, transaction_id: str, outcome: str) -> str:
+    # The name comes from the URL: an unknown one, however long, is recorded cut to the column.
+    width = GatewayCallback._meta.get_field("gateway").max_length or 20
     GatewayCallback.objects.create(
-        gateway=gateway_name, received_at=timezone.now(), order_id=order_id[:40],
+        gateway=gateway_name[:width], received_at=timezone.now(), order_id=order_id[:40],
         transaction_id=transaction_id[:128], outcome=outcome,
     )  # fmt: skip
     # Order and transaction ids only: nothing that names the applicant.

@@ -101,3 +101,13 @@ def test_the_production_default_has_no_gateway(settings: object, world: World) -
     settings.MOTCUA_PAYMENT_GATEWAY = "none"  # type: ignore[attr-defined]
     body = b'{"order_id": "x"}'
     assert post(body, "")["outcome"] == CallbackOutcome.UNKNOWN
+
+
+def test_a_callback_for_an_unknown_gateway_of_any_length_is_logged(world: World) -> None:
+    name = "1180591620717411303424" * 3  # found by the every-URL test on PostgreSQL
+    response = Client().post(
+        f"/thanh-toan-truc-tuyen/thong-bao/{name}/", b"{}", content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["outcome"] == CallbackOutcome.UNKNOWN
+    logged = GatewayCallback.objects.get()
+    assert name.startswith(logged.gateway) and len(logged.gateway) == 20
