@@ -229,7 +229,11 @@ class RescheduleForm(ActionForm):
     new_due_at = forms.DateTimeField(
         label="Thời điểm hẹn trả mới",
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        # Typed day first whatever the browser's language (a native picker follows it).
+        widget=forms.DateTimeInput(
+            attrs={"placeholder": "ngày/tháng/năm giờ:phút", "autocomplete": "off", "size": "18"},
+            format="%d/%m/%Y %H:%M",
+        ),
     )
     reason = forms.CharField(
         label="Lý do chậm giải quyết", widget=forms.Textarea(attrs={"rows": 3})

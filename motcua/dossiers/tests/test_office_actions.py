@@ -251,3 +251,13 @@ def test_supplement_files_posted_with_the_form_are_stored_as_supplements(
     assert (
         attachment.kind == AttachmentKind.SUPPLEMENT and attachment.original_name == "to-khai.pdf"
     )
+
+
+def test_the_new_appointment_is_typed_day_first(world: World, client: Client, clock: Clock) -> None:
+    dossier = assigned(world)
+    client = as_user(client, world.signer)
+    page = client.get(url(dossier, "gia-han")).content.decode()
+    assert 'placeholder="ngày/tháng/năm giờ:phút"' in page
+    client.post(url(dossier, "gia-han"), {"new_due_at": "20/03/2026 10:30", "reason": "Chậm"})
+    dossier.refresh_from_db()
+    assert dossier.due_at == at(2026, 3, 20, 10, 30)  # 20 March, not 3 August
