@@ -94,9 +94,11 @@ def work_raw(version_id: int, unit_id: int, actor_id: int, start: float, worker:
         "representative_name, representative_id, representative_authorisation, status, "
         "status_before_pause, received_at, clock_started_at, due_at, paused_minutes, "
         "supplement_count, reschedule_count, result_number, result_file, return_method, "
-        "returned_to) VALUES (%s, %s, %s, %s, %s, 1, 'Nguyễn Văn An', '001203004567', '', "
-        "'0912345678', 'an@example.vn', 'Thôn 1', '', '', '', 'received', '', now(), now(), "
-        "now() + interval '3 days', 0, 0, 0, '', '', '', '') RETURNING id"
+        "returned_to, representative_address, representative_phone, representative_email, "
+        "sets, collect_method, late_by_supplement, apology_late) VALUES (%s, %s, %s, %s, %s, "
+        "1, 'Nguyễn Văn An', '001203004567', '', '0912345678', 'an@example.vn', 'Thôn 1', '', "
+        "'', '', 'received', '', now(), now(), now() + interval '3 days', 0, 0, 0, '', '', '', "
+        "'', '', '', '', 1, 'counter', false, false) RETURNING id"
     )
     event_sql = (
         "INSERT INTO dossiers_dossierevent (dossier_id, seq, at, actor_id, actor_label, action, "
