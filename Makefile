@@ -59,10 +59,12 @@ bench: install
 
 # Every benchmark at a tiny size (a few seconds each): fails when a benchmark breaks. The full
 # runs (docs/reports.md, "Benchmarks") stay out of the test run.
-BENCH_SMOKE := bench/intake.py bench/reports.py bench/pages.py bench/portal.py
+BENCH_SMOKE := bench/intake.py bench/reports.py bench/pages.py bench/portal.py bench/par.py \
+	bench/reform.py
 bench-smoke: install
 	$(TEST_ENV) $(BIN)/python bench/calendar.py --smoke
 	$(TEST_ENV) $(BIN)/python bench/startup.py --smoke
+	$(TEST_ENV) $(BIN)/python bench/signing.py --smoke
 	$(TEST_ENV) scripts/with-postgres.sh sh -c 'for b in $(BENCH_SMOKE); do \
 		$(BIN)/python $$b --smoke || exit 1; done'
 

@@ -14,7 +14,7 @@ keeps CONNECTIONS requests in flight for DURATION seconds against each target:
 - the status lookup: POST /tra-cuu/ with the CSRF token, code and second factor, then the
   status page it redirects to (one lookup = both requests; each from its own address, as many
   citizens would be, through `MOTCUA_PROXY_COUNT=1` and X-Forwarded-For);
-- the citizen home /cong-dan/ and a procedure page.
+- the citizen home / (the root) and a procedure page.
 
 Only correct pages count (status 200 and the expected text); anything else is an error.
 Prints requests/s, p50/p95/p99 latency and the throughput ratio to the bare view.
@@ -272,7 +272,7 @@ def main() -> None:
         bare = summary("bare Django view", measured(bare_job, connections, seconds), None)
         targets: list[tuple[str, Callable[[int], Awaitable[bool]]]] = [
             ("status lookup (POST + status page)", asyncio.run(lookup_job(port, pairs))),
-            ("citizen home /cong-dan/", page_job(port, "/cong-dan/", "thủ tục")),
+            ("citizen home /", page_job(port, "/", "thủ tục")),
             ("procedure page", page_job(port, procedure, "Thành phần hồ sơ")),
         ]
         failed = False

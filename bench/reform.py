@@ -24,9 +24,10 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-DB_NAME = "motcua_bench_reform"
-RUNS = 20
-COMMUNES = 50
+DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench_reform")
+SMOKE = "--smoke" in sys.argv  # 3 communes × 10 people, 2 runs: proves it runs (`make test`)
+RUNS = 2 if SMOKE else 20
+COMMUNES = 3 if SMOKE else 50
 BASELINE_SQL = """
 SELECT (SELECT count(*) FROM reform_posting WHERE unit_id = %s AND starts_on <= %s
           AND (ends_on IS NULL OR ends_on >= %s)),
@@ -101,7 +102,7 @@ def timed(label: str, fn) -> list[float]:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    people = int(args[0]) if args else 200
+    people = 10 if SMOKE else int(args[0]) if args else 200
     setup()
     t = time.perf_counter()
     seed(people)
