@@ -13,6 +13,9 @@ RUNS timed loads; prints p50 / p95 and the number of queries of each page, and t
 one bare SQL GROUP BY over the dossier table counting each unit's received and on-time
 dossiers of the year (the figures the dashboard shows, without rollups). `--smoke`: 300
 dossiers, 10 communes, 2 loads per page, to prove the benchmark still runs (`make test`).
+`--reuse`: open the database `MOTCUA_BENCH_DB` as an earlier run (or `bench/reports.py`, whose
+province has the same shape) left it, without generating anything — a million dossiers take a
+quarter of an hour to generate, e.g. `MOTCUA_BENCH_DB=motcua_bench_reports bench/pages.py --reuse`.
 """
 
 import datetime as dt
@@ -44,6 +47,18 @@ FROM dossiers_dossier WHERE received_at >= %s AND received_at < %s GROUP BY 1
 
 def on_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def reuse() -> None:
+    """The database an earlier run left (PostgreSQL only), migrated, nothing generated."""
+    url = urlsplit(os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = urlunsplit(url._replace(path="/" + DB_NAME))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
 
 
 def setup() -> None:
@@ -156,8 +171,14 @@ def clients() -> dict[str, object]:
         Dossier.objects.values("receiving_unit").annotate(n=Count("pk")).order_by("-n").first()
     )
     assert busiest is not None
-    supervisor = make_staff("giamsat", OrgUnit.objects.get(code="01"), Role.SUPERVISOR)
-    officer = make_staff("canbo", OrgUnit.objects.get(pk=busiest["receiving_unit"]), *Role)
+    from motcua.accounts.models import User
+
+    def person(name: str, unit: OrgUnit, *roles: str) -> User:
+        earlier = User.objects.filter(username=name).first()  # left by an earlier run
+        return earlier or make_staff(name, unit, *roles)
+
+    supervisor = person("giamsat", OrgUnit.objects.get(code="01"), Role.SUPERVISOR)
+    officer = person("canbo", OrgUnit.objects.get(pk=busiest["receiving_unit"]), *Role)
     found: dict[str, object] = {"citizen": Client(HTTP_HOST="localhost")}
     for name, user in (("supervisor", supervisor), ("officer", officer)):
         client = Client(HTTP_HOST="localhost")
@@ -190,24 +211,35 @@ def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     count = 300 if smoke else int(args[0]) if args else 20000
     runs = 2 if smoke else RUNS
-    setup()
-    seed(10 if smoke else 120)
+    again = "--reuse" in sys.argv and on_postgres()
+    if again:
+        reuse()
+    else:
+        setup()
+        seed(10 if smoke else 120)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from motcua.demo.generate import generate
+    from motcua.dossiers.models import Dossier
+    from motcua.feedback.models import Pakn
     from motcua.reports.periods import Period
 
     start = time.perf_counter()
     workers = 2 if on_postgres() and not smoke else 1
-    generate(count, 2026, bulk=True, workers=workers)
-    petitions(20 if smoke else 300)
+    if again:
+        count = Dossier.objects.count()
+    else:
+        generate(count, 2026, bulk=True, workers=workers)
+    if not Pakn.objects.exists():
+        petitions(20 if smoke else 300)
     if on_postgres():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     took = time.perf_counter() - start
     print(
-        f"{count} dossiers generated in {took:.0f} s; {connection.vendor}; {os.cpu_count()} CPUs;"
+        f"{count} dossiers {'reused' if again else 'generated'} in {took:.0f} s; "
+        f"{connection.vendor}; {os.cpu_count()} CPUs;"
     )
     print(f"{runs} loads per page after a warm-up, one at a time")
     year = Period(dt.date(2026, 1, 1), dt.date(2026, 12, 31))

@@ -13,6 +13,7 @@ followed by a rebuild of the rollups, then times, 20 runs each: the 766 index fo
 for the year and for November (its open dossiers judged at the month's end), one unit's period
 report (a quarter), and the baseline — one GROUP BY over the
 dossier table counting, per receiving unit, received and finished-on-time dossiers of the year.
+`--reuse`: time again on the database an earlier run left (nothing generated).
 """
 
 import datetime as dt
@@ -38,6 +39,17 @@ FROM dossiers_dossier WHERE received_at >= %s AND received_at < %s GROUP BY 1
 
 def database_url(name: str) -> str:
     return urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + name))
+
+
+def reuse() -> None:
+    """The database an earlier run left, migrated, nothing generated."""
+    os.environ["DATABASE_URL"] = database_url(DB_NAME)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
 
 
 def setup() -> None:
@@ -96,8 +108,12 @@ def main() -> None:
     bulk = "--workflow" not in sys.argv
     count = 200 if SMOKE else int(args[0]) if args else 20000
     workers = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--workers=")), 2)
-    setup()
-    seed(10 if SMOKE else 120)
+    again = "--reuse" in sys.argv
+    if again:
+        reuse()
+    else:
+        setup()
+        seed(10 if SMOKE else 120)
     from django.db import connection
 
     from motcua.accounts.models import OrgUnit
@@ -108,10 +124,15 @@ def main() -> None:
     from motcua.reports.selectors import period_report
 
     t = time.perf_counter()
-    generate(count, 2026, progress=bar, bulk=bulk, workers=workers if bulk else 1)
+    if again:
+        from motcua.dossiers.models import Dossier
+
+        count = Dossier.objects.count()
+    else:
+        generate(count, 2026, progress=bar, bulk=bulk, workers=workers if bulk else 1)
     generated = time.perf_counter() - t
     t = time.perf_counter()
-    if not bulk:
+    if not bulk and not again:
         rebuild_rollups()
     rebuilt = time.perf_counter() - t
     with connection.cursor() as cursor:
