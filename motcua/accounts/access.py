@@ -5,21 +5,55 @@ Every page, API endpoint and report reads objects through these helpers (or thro
 never a 403 that would confirm it exists.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import SimpleLazyObject
 
 from motcua.accounts.models import ROLES_READING_BELOW, Membership, OrgUnit, Role, User
+
+# The person's memberships are read once per request: a page asks for them many times (the
+# menu, the inboxes, every scoped queryset). Only the user object a request carries holds this
+# memo (set by `AccessPerRequest`), so a change of memberships shows on the next request, and
+# code outside a request (commands, tests, services) always reads the database.
+MEMO = "_access_memo"
+
+
+class AccessPerRequest:
+    """Middleware, after authentication: the request's user remembers its memberships."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None:
+            request.user = SimpleLazyObject(lambda: _with_memo(user))  # type: ignore[assignment]
+        return self.get_response(request)
+
+
+def _with_memo(user: User) -> User:
+    if not hasattr(user, MEMO):
+        setattr(user, MEMO, {})
+    return user
+
+
+def _memo(user: User) -> "dict[object, list[Membership] | tuple[int, ...]] | None":
+    return getattr(user, MEMO, None)
 
 
 def _memberships(user: User, roles: Iterable[str] | None) -> list[Membership]:
     if not user.is_authenticated or not user.is_active:
         return []
-    found = Membership.objects.filter(user=user, active=True).select_related("unit")
-    if roles is not None:
-        found = found.filter(role__in=list(roles))
-    return list(found)
+    memo = _memo(user)
+    found = memo.get("memberships") if memo is not None else None
+    if not isinstance(found, list):
+        found = list(Membership.objects.filter(user=user, active=True).select_related("unit"))
+        if memo is not None:
+            memo["memberships"] = found
+    wanted = None if roles is None else set(roles)
+    return [m for m in found if wanted is None or m.role in wanted]
 
 
 def units_for_user(user: User, roles: Iterable[str] | None = None) -> "list[int]":
@@ -28,6 +62,18 @@ def units_for_user(user: User, roles: Iterable[str] | None = None) -> "list[int]
     Supervisors and unit admins reach every unit below theirs; other roles act in their own
     unit only. Superusers reach everything.
     """
+    roles = None if roles is None else tuple(roles)
+    memo = _memo(user)
+    key = ("units", None if roles is None else frozenset(roles))
+    if memo is not None and isinstance(remembered := memo.get(key), tuple):
+        return list(remembered)
+    found = _units_for_user(user, roles)
+    if memo is not None:
+        memo[key] = tuple(found)
+    return found
+
+
+def _units_for_user(user: User, roles: Iterable[str] | None) -> "list[int]":
     if user.is_authenticated and user.is_superuser:
         return list(OrgUnit.objects.values_list("pk", flat=True))
     memberships = _memberships(user, roles)

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -102,44 +102,53 @@ def inbox_dossiers(user: User, key: str, now: dt.datetime | None = None) -> Quer
     """The dossiers in box `key` for `user`, oldest deadline first."""
     box = INBOX_BY_KEY[key]
     mine = dossiers_for_user(user).select_related("assignee", "current_unit")
-    rows = _BOX_FILTERS[key](user, mine, now or timezone.now(), box.roles)
+    rows = mine.filter(_BOX_CONDITIONS[key](user, now or timezone.now(), box.roles))
     return rows.order_by(F("due_at").asc(nulls_last=True), "pk")
 
 
 def inbox_counts(user: User, now: dt.datetime | None = None) -> list[tuple[Inbox, int]]:
+    """Each of the user's boxes with its number of dossiers — one query for all of them."""
     now = now or timezone.now()
-    return [(box, inbox_dossiers(user, box.key, now).count()) for box in inboxes_for_user(user)]
+    boxes = inboxes_for_user(user)
+    if not boxes:
+        return []
+    counts = dossiers_for_user(user).aggregate(
+        **{
+            f"box{i}": Count("pk", filter=_BOX_CONDITIONS[box.key](user, now, box.roles))
+            for i, box in enumerate(boxes)
+        }
+    )
+    return [(box, counts[f"box{i}"]) for i, box in enumerate(boxes)]
 
 
 def _in_units(field: str, user: User, roles: tuple[str, ...]) -> Q:
     return Q(**{f"{field}__in": units_for_user(user, roles)})
 
 
-def _to_receive(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+NOTHING = Q(pk__in=[])
+
+
+def _to_receive(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
     statuses = (DossierStatus.SUBMITTED, DossierStatus.RECEIVED)
-    return rows.filter(_in_units("receiving_unit", user, roles), status__in=statuses)
+    return _in_units("receiving_unit", user, roles) & Q(status__in=statuses)
 
 
-def _withdrawal_asked(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(
-        _in_units("receiving_unit", user, roles),
-        withdrawal_requested_at__isnull=False,
-        status__in=WITHDRAWABLE,
+def _withdrawal_asked(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return _in_units("receiving_unit", user, roles) & Q(
+        withdrawal_requested_at__isnull=False, status__in=WITHDRAWABLE
     )
 
 
-def _to_assign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+def _to_assign(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
     statuses = (DossierStatus.FORWARDED, DossierStatus.IN_PROCESS)
-    return rows.filter(
-        _in_units("current_unit", user, roles), status__in=statuses, assignee__isnull=True
-    )
+    return _in_units("current_unit", user, roles) & Q(status__in=statuses, assignee__isnull=True)
 
 
-def _to_process(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(status=DossierStatus.IN_PROCESS, assignee=user.pk)
+def _to_process(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return Q(status=DossierStatus.IN_PROCESS, assignee=user.pk)
 
 
-def _to_sign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+def _to_sign(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
     # A version's steps are few; "the last step" is the one no later step follows.
     later = ProcessStep.objects.filter(
         version=OuterRef("procedure_version"), order__gt=OuterRef("current_step__order")
@@ -150,39 +159,37 @@ def _to_sign(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> 
         | Q(assignee=user.pk)
         | ~Exists(later)
     )
-    return rows.filter(
-        _in_units("deciding_unit", user, roles), at_signing, status=DossierStatus.IN_PROCESS
-    )
+    return _in_units("deciding_unit", user, roles) & at_signing & Q(status=DossierStatus.IN_PROCESS)
 
 
-def _to_issue(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(_in_units("deciding_unit", user, roles), status=DossierStatus.APPROVED)
+def _to_issue(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return _in_units("deciding_unit", user, roles) & Q(status=DossierStatus.APPROVED)
 
 
-def _to_return(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(_in_units("receiving_unit", user, roles), status=DossierStatus.RESULT_READY)
+def _to_return(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return _in_units("receiving_unit", user, roles) & Q(status=DossierStatus.RESULT_READY)
 
 
-def _due_soon(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
+def _due_soon(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
     # One calendar for the box: the user's units lie in one province in practice.
     unit = _first_unit(user)
     if unit is None:
-        return rows.none()
+        return NOTHING
     cal = calendar_of(unit)
     limit = add_working_time(now, ONE_WORKING_DAY, cal)
-    return rows.filter(status__in=RUNNING, due_at__gte=now, due_at__lte=limit)
+    return Q(status__in=RUNNING, due_at__gte=now, due_at__lte=limit)
 
 
-def _overdue(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(status__in=RUNNING, due_at__lt=now)
+def _overdue(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return Q(status__in=RUNNING, due_at__lt=now)
 
 
-def _paused(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows.filter(status__in=PAUSED_STATUSES)
+def _paused(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return Q(status__in=PAUSED_STATUSES)
 
 
-def _everything(user: User, rows: QS, now: dt.datetime, roles: tuple[str, ...]) -> QS:
-    return rows
+def _everything(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
+    return Q(pk__isnull=False)
 
 
 def _first_unit(user: User) -> OrgUnit | None:
@@ -190,7 +197,8 @@ def _first_unit(user: User) -> OrgUnit | None:
     return OrgUnit.objects.filter(pk__in=units[:1]).first()
 
 
-_BOX_FILTERS: dict[str, Callable[[User, QS, dt.datetime, tuple[str, ...]], QS]] = {
+# Each box as a condition on the user's dossiers: filters one box, counts all in one query.
+_BOX_CONDITIONS: dict[str, Callable[[User, dt.datetime, tuple[str, ...]], Q]] = {
     "tiep-nhan": _to_receive,
     "de-nghi-rut": _withdrawal_asked,
     "phan-cong": _to_assign,
