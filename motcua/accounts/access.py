@@ -56,6 +56,11 @@ def _memberships(user: User, roles: Iterable[str] | None) -> list[Membership]:
     return [m for m in found if wanted is None or m.role in wanted]
 
 
+def memberships_of(user: User, roles: Iterable[str] | None = None) -> list[Membership]:
+    """The user's active memberships (with their units), of `roles` when given."""
+    return _memberships(user, roles)
+
+
 def units_for_user(user: User, roles: Iterable[str] | None = None) -> "list[int]":
     """Ids of the units where the user holds one of `roles` (any role when None).
 
@@ -103,4 +108,11 @@ def roles_of(user: User) -> set[str]:
     return {m.role for m in _memberships(user, None)}
 
 
-__all__ = ["Role", "get_unit_for_user", "has_role", "roles_of", "units_for_user"]
+__all__ = [
+    "Role",
+    "get_unit_for_user",
+    "has_role",
+    "memberships_of",
+    "roles_of",
+    "units_for_user",
+]

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from motcua.accounts.access import memberships_of
 from motcua.accounts.models import Role, User
 from motcua.lib.qr import qr_svg
 
@@ -34,7 +35,7 @@ def must_have_second_factor(user: User) -> bool:
     if not settings.MOTCUA_REQUIRE_2FA:
         return False
     roles = (Role.ADMIN, Role.SUPERVISOR)
-    return user.is_superuser or user.memberships.filter(active=True, role__in=roles).exists()
+    return user.is_superuser or bool(memberships_of(user, roles))
 
 
 class CodeForm(forms.Form):

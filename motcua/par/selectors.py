@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from motcua.accounts.access import units_for_user
-from motcua.accounts.models import Membership, OrgUnit, Role, User
+from motcua.accounts.access import memberships_of, units_for_user
+from motcua.accounts.models import OrgUnit, Role, User
 from motcua.par.models import Assessment, Entry, Evidence, Phase, Rubric, Stage, UnitAssessment
 from motcua.par.scoring import Node, Tally, band_of, ranks, tally, unit_tally
 
@@ -42,8 +42,7 @@ def is_appraiser(user: User, assessment: Assessment) -> bool:
 def member_unit_paths(user: User) -> list[str]:
     if not user.is_authenticated or not user.is_active:
         return []
-    rows = Membership.objects.filter(user=user, active=True).select_related("unit")
-    return [m.unit.path for m in rows]
+    return [m.unit.path for m in memberships_of(user)]
 
 
 def is_member(user: User, ua: UnitAssessment) -> bool:
@@ -58,8 +57,7 @@ def is_leader(user: User, ua: UnitAssessment) -> bool:
 def _direct_units(user: User) -> set[int]:
     if user.is_superuser:
         return set(OrgUnit.objects.values_list("pk", flat=True))
-    rows = Membership.objects.filter(user=user, active=True, role__in=LEADER_ROLES)
-    return set(rows.values_list("unit_id", flat=True))
+    return {m.unit_id for m in memberships_of(user, LEADER_ROLES)}
 
 
 def own_unit_assessments(user: User) -> QuerySet[UnitAssessment]:

@@ -15,8 +15,8 @@ Everything is read through `get_<thing>_for_user`, a 404 outside the user's reac
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from motcua.accounts.access import units_for_user
-from motcua.accounts.models import Membership, OrgUnit, Role, UnitKind, User
+from motcua.accounts.access import memberships_of, units_for_user
+from motcua.accounts.models import OrgUnit, Role, UnitKind, User
 from motcua.reform.models import (
     Finding,
     Inspection,
@@ -42,10 +42,11 @@ def register_units(user: User) -> list[int]:
         return units_for_user(user)
     if not user.is_authenticated:
         return []
-    found = Membership.objects.filter(user=user, active=True, role=Role.PERSONNEL)
+    found = memberships_of(user, [Role.PERSONNEL])
     condition = Q(pk__in=[m.unit_id for m in found])
-    for m in found.filter(unit__kind=UnitKind.PROVINCE).select_related("unit"):
-        condition |= Q(path__startswith=m.unit.path)
+    for m in found:
+        if m.unit.kind == UnitKind.PROVINCE:
+            condition |= Q(path__startswith=m.unit.path)
     if not found:
         return []
     return list(OrgUnit.objects.filter(condition).values_list("pk", flat=True))
@@ -164,11 +165,7 @@ def may_inspect(user: User, unit: OrgUnit | None = None) -> bool:
 def _direct_units(user: User, roles: tuple[str, ...]) -> list[int]:
     if user.is_superuser:
         return list(OrgUnit.objects.values_list("pk", flat=True))
-    return list(
-        Membership.objects.filter(user=user, active=True, role__in=roles).values_list(
-            "unit_id", flat=True
-        )
-    )
+    return [m.unit_id for m in memberships_of(user, roles)]
 
 
 # -- meetings ---------------------------------------------------------------------------------
