@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db import connection
+from django.db.models import BooleanField, Count, Q, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
@@ -274,20 +276,54 @@ def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, F
     for (day,), counts in sums.items():
         by_month[day.replace(day=1)].counts.update(counts)  # type: ignore[attr-defined]
     ends = [m.end for m in months]
-    for fact in _late_candidates(units_q(ids), ends):
+    where = units_q(ids)
+    # Never paused and settled: overdue at a month end is "appointment < end ≤ finish".
+    simple = Q(pauses=[]) & ~UNSETTLED
+    counted = (
+        DossierFact.objects.filter(where, simple, _late_across_any(ends))
+        .aggregate(**{f"m{i}": Count("pk", filter=_late_across(end)) for i, end in enumerate(ends)})
+    )  # fmt: skip
+    for i, month in enumerate(months):
+        by_month[month.first.replace(day=1)].counts["overdue"] += counted[f"m{i}"]
+    # The rest (paused at some time, a second supplement, a reschedule) judged one by one.
+    for fact in _late_candidates(where, ends).exclude(simple):
         for month, end in zip(months, ends, strict=True):
             if _open_at(fact, end) and open_state(fact, end) == "overdue":
                 by_month[month.first.replace(day=1)].counts["overdue"] += 1
     return [(figures.label, figures) for figures in by_month.values()]
 
 
+def _open_q(end: dt.datetime) -> Q:
+    return Q(entered_at__lt=end) & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
+
+
+# The span in which a dossier is late: (appointment, finish]; empty for an early finish, open
+# for an unfinished dossier. The same expression as the index (reports/migrations/0004).
+LATE_SPAN = "tstzrange(due_at, CASE WHEN finished_at < due_at THEN due_at ELSE finished_at END, '(]')"
+
+
+def _late_across(end: dt.datetime) -> Q:
+    """Open at `end` and past the stored appointment there: due_at < end ≤ finished_at (or
+    unfinished). On PostgreSQL through the GiST index over that span (fact_late_span)."""
+    if connection.vendor != "postgresql":
+        return _open_q(end) & Q(due_at__lt=end)
+    span = RawSQL(f"{LATE_SPAN} @> %s", [end], BooleanField())
+    return Q(span, due_at__isnull=False, entered_at__lt=end)
+
+
+def _late_across_any(ends: list[dt.datetime]) -> Q:
+    found = Q(pk__in=[])
+    for end in ends:
+        found |= _late_across(end)
+    return found
+
+
 def _late_candidates(where: Q, ends: list[dt.datetime]) -> QuerySet[DossierFact]:
     """Facts open at one of `ends` that could be judged late there: past the stored
     appointment, or unsettled (a second supplement request, a reschedule that may be undone)."""
-    could_be_late = Q(pk__in=[])
+    could_be_late = _late_across_any(ends)
     for end in ends:
-        open_then = Q(entered_at__lt=end) & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
-        could_be_late |= open_then & (Q(due_at__lt=end) | UNSETTLED)
+        could_be_late |= _open_q(end) & UNSETTLED
     return DossierFact.objects.filter(where, could_be_late).only(*OPEN_FIELDS)
 
 
