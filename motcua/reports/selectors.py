@@ -88,9 +88,7 @@ def rollup_sums(where: Q, *group: str) -> dict[tuple[object, ...], Counter[str]]
 
 def open_facts(where: Q, end: dt.datetime) -> QuerySet[DossierFact]:
     """Dossiers entered before `end` and not finished by then."""
-    return DossierFact.objects.filter(where, entered_at__lt=end).filter(
-        Q(finished_at__isnull=True) | Q(finished_at__gte=end)
-    )
+    return DossierFact.objects.filter(where, _open_q(end))
 
 
 def open_pause(fact: DossierFact, end: dt.datetime) -> dt.datetime | None:
@@ -294,12 +292,25 @@ def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, F
 
 
 def _open_q(end: dt.datetime) -> Q:
-    return Q(entered_at__lt=end) & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
+    """Entered before `end` and not finished by then: entered_at < end ≤ finished_at (or
+    unfinished). On PostgreSQL through the GiST index over that span (fact_open_span)."""
+    plain = Q(entered_at__lt=end) & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
+    if connection.vendor != "postgresql":
+        return plain
+    return Q(RawSQL(f"{OPEN_SPAN} @> %s", [end], BooleanField())) & plain
 
 
 # The span in which a dossier is late: (appointment, finish]; empty for an early finish, open
 # for an unfinished dossier. The same expression as the index (reports/migrations/0004).
-LATE_SPAN = "tstzrange(due_at, CASE WHEN finished_at < due_at THEN due_at ELSE finished_at END, '(]')"
+_T = '"reports_dossierfact".'  # qualified: these queries may join the dossier (due_at there too)
+LATE_SPAN = (
+    f"tstzrange({_T}due_at, CASE WHEN {_T}finished_at < {_T}due_at THEN {_T}due_at "
+    f"ELSE {_T}finished_at END, '(]')"
+)
+OPEN_SPAN = (
+    f"tstzrange({_T}entered_at, CASE WHEN {_T}finished_at < {_T}entered_at "
+    f"THEN {_T}entered_at ELSE {_T}finished_at END, '(]')"
+)
 
 
 def _late_across(end: dt.datetime) -> Q:
