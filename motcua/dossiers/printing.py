@@ -12,7 +12,9 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
+from django.core.paginator import Page, Paginator
 from django.core.signing import BadSignature, Signer
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -646,6 +648,32 @@ def register_rows(
         RegisterRow(number=number, **fields)
         for number, (_moment_, _order, fields) in enumerate(moments, start=1)
     ]
+
+
+REGISTER_PAGE_SIZE = 200
+
+
+def register_page(
+    dossiers: QuerySet[Dossier], refusals: Iterable[CounterRefusal], number: str | None
+) -> tuple[Page[Any], list[RegisterRow]]:
+    """One page of the register on screen, numbered as in the whole register: the order of
+    receipt is read for every row (its moment only), the rows themselves for the page alone."""
+    floor = dt.datetime.min.replace(tzinfo=dt.UTC)
+    order: list[tuple[dt.datetime, int, int | None, CounterRefusal | None]] = []
+    moments = dossiers.values_list("pk", "received_at", "submitted_at")
+    for i, (pk, received, submitted) in enumerate(moments):
+        order.append((received or submitted or floor, i, pk, None))
+    for i, r in enumerate(refusals, start=len(order)):
+        order.append((r.at, i, None, r))
+    order.sort(key=lambda item: (item[0], item[1]))
+    page = Paginator(order, REGISTER_PAGE_SIZE).get_page(number)
+    wanted = [item[2] for item in page.object_list if item[2] is not None]
+    by_pk = Dossier.objects.select_related("procedure_version", "deciding_unit").in_bulk(wanted)
+    rows = []
+    for n, (_m, _i, key, refusal) in enumerate(page.object_list, start=page.start_index()):
+        fields = _dossier_row(by_pk[key]) if refusal is None else _refusal_row(refusal)
+        rows.append(RegisterRow(number=n, **fields))
+    return page, rows
 
 
 def _register_queryset(dossiers: Iterable[Dossier]) -> Iterable[Dossier]:

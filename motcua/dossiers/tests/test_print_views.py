@@ -141,6 +141,19 @@ def test_register_lists_the_units_received_dossiers(clerk: Client, book) -> None
     assert '<th scope="col">Mã hồ sơ</th>' in page
 
 
+def test_register_on_screen_goes_page_by_page_numbered_as_the_whole_register(
+    clerk: Client, book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("motcua.dossiers.printing.REGISTER_PAGE_SIZE", 2)
+    first = clerk.get(reverse("dossiers:register")).content.decode()
+    second = clerk.get(reverse("dossiers:register"), {"trang": "2"}).content.decode()
+    assert codes_on(first, book) == {"first", "second"}  # in order of receipt
+    assert codes_on(second, book) == {"third"}
+    assert "3 hồ sơ — trang 2/2, số thứ tự 3–3" in second
+    assert "<td>3</td>" in second  # the third row keeps its number in the register
+    assert "Trang sau" in first and "Trang trước" in second
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [

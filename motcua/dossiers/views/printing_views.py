@@ -119,15 +119,24 @@ def _register(
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    form, found, refusals = _register(request)
-    if found or refusals:
-        record_access(request, AccessAction.VIEW, REGISTER, len(found) + len(refusals))
+    """The register on screen, a page of rows at a time (Excel and PDF hold every row)."""
+    user = _user(request)
+    form = RegisterFilterForm(request.GET or None, units=units_for_user(user))
+    if form.is_bound and form.has_error("unit"):
+        raise Http404("Đơn vị không thuộc phạm vi của bạn.")
+    found = form.apply(dossiers_for_user(user))
+    page, rows = printing.register_page(found, list(form.refusals()), request.GET.get("trang"))
+    if rows:
+        record_access(request, AccessAction.VIEW, REGISTER, len(rows))
+    query = request.GET.copy()
+    query.pop("trang", None)
     context = {
         "form": form,
         "unit": form.selected_unit(),
         "columns": printing.REGISTER_COLUMNS,
-        "rows": printing.register_rows(found, refusals),
-        "query": request.GET.urlencode(),
+        "rows": rows,
+        "page": page,
+        "query": query.urlencode(),
     }
     return render(request, "dossiers/counter/register.html", context)
 
