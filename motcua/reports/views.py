@@ -3,6 +3,7 @@ the dossiers behind every figure. Every unit is read through `get_unit_for_user`
 outside the user's units)."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -101,6 +102,9 @@ def period_report_excel(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+DRILLDOWN_PAGE_SIZE = 100
+
+
 @login_required
 @live_figures
 def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
@@ -108,7 +112,8 @@ def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
     if figure not in drilldown.FIGURES:
         raise Http404
     period = _period(request)
-    facts = drilldown.dossiers_for(ids, period, figure).order_by("entered_at")[:1000]
+    found = drilldown.dossiers_for(ids, period, figure).order_by("entered_at", "pk")
+    page = Paginator(found, DRILLDOWN_PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "reports/dossiers.html",
@@ -116,7 +121,8 @@ def dossier_list(request: HttpRequest, pk: int, figure: str) -> HttpResponse:
             "unit": unit,
             "period": period,
             "figure": figure,
-            "facts": facts,
+            "facts": page.object_list,
+            "page": page,
             "label": FIGURE_LABELS.get(figure, figure),
         },
     )

@@ -61,3 +61,21 @@ def test_the_late_list_gives_the_delay_and_where_the_time_was_lost(
     # D5 due Wed 25/3 09:00, unfinished at 31/3 24:00: 4 working days + 6 h = 4.75 days.
     assert dataset.d["D5"].code in text and "4,75" in text
     assert dataset.d["D3"].code in text
+
+
+def test_a_drill_down_counts_every_dossier_and_goes_page_by_page(
+    dataset: Dataset, client: Client, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("motcua.reports.views.DRILLDOWN_PAGE_SIZE", 2)
+    login(client, "tiepnhan")
+    address = f"/bao-cao/don-vi/{dataset.world.commune.pk}/ho-so/received/{MARCH}"
+    first = client.get(address).content.decode()
+    assert " hồ sơ — trang 1/" in first and "Trang sau" in first
+    pages = int(first.split(" hồ sơ — trang 1/")[1].split(".")[0])
+    codes = set()
+    for n in range(1, pages + 1):
+        page = client.get(f"{address}&trang={n}").content.decode()
+        codes |= {code for code in (d.code for d in dataset.d.values()) if code in page}
+    # every received dossier of March reachable, the count on top is all of them
+    count = int(first.split("</h1>\n<p>")[1].split(": ")[1].split(" hồ sơ")[0])
+    assert len(codes) == count and count > 2
