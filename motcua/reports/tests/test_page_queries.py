@@ -61,14 +61,14 @@ def _units(p: Province) -> tuple[OrgUnit, OrgUnit]:
 
 
 REPORT_PAGES = {
-    "dashboard": ("/bao-cao/don-vi/{unit}/", 40),
-    "period by procedure": ("/bao-cao/don-vi/{unit}/ky/", 19),
-    "period by sector": ("/bao-cao/don-vi/{unit}/ky/?theo=sector", 19),
-    "period by unit": ("/bao-cao/don-vi/{unit}/ky/?theo=unit", 19),
-    "period, Excel": ("/bao-cao/don-vi/{unit}/ky/excel/", 15),
-    "late list": ("/bao-cao/don-vi/{unit}/tre-han/", 20),
-    "dossiers behind a figure": ("/bao-cao/don-vi/{unit}/ho-so/received/", 15),
-    "dossiers overdue now": ("/bao-cao/don-vi/{unit}/ho-so/overdue/", 15),
+    "dashboard": ("/bao-cao/don-vi/{unit}/", 37),
+    "period by procedure": ("/bao-cao/don-vi/{unit}/ky/", 15),
+    "period by sector": ("/bao-cao/don-vi/{unit}/ky/?theo=sector", 15),
+    "period by unit": ("/bao-cao/don-vi/{unit}/ky/?theo=unit", 15),
+    "period, Excel": ("/bao-cao/don-vi/{unit}/ky/excel/", 13),
+    "late list": ("/bao-cao/don-vi/{unit}/tre-han/", 16),
+    "dossiers behind a figure": ("/bao-cao/don-vi/{unit}/ho-so/received/", 12),
+    "dossiers overdue now": ("/bao-cao/don-vi/{unit}/ho-so/overdue/", 12),
 }
 
 
@@ -85,12 +85,12 @@ def test_report_pages_read_a_fixed_number_of_times(
 
 
 OFFICE_PAGES = {
-    "staff home": ("/can-bo/", 61),
-    "inbox, every box": ("/ho-so/hop-viec/?ngan=tat-ca", 60),
-    "inbox, overdue": ("/ho-so/hop-viec/?ngan=qua-han", 58),
-    "dossier page": ("/ho-so/{dossier}/", 17),
-    "register (Mẫu 07), a year": ("/ho-so/so-theo-doi/?tu=2026-01-01&den=2026-12-31", 22),
-    "PAKN inbox": ("/phan-anh/", 13),
+    "staff home": ("/can-bo/", 14),
+    "inbox, every box": ("/ho-so/hop-viec/?ngan=tat-ca", 16),
+    "inbox, overdue": ("/ho-so/hop-viec/?ngan=qua-han", 14),
+    "dossier page": ("/ho-so/{dossier}/", 14),
+    "register (Mẫu 07), a year": ("/ho-so/so-theo-doi/?tu=2026-01-01&den=2026-12-31", 18),
+    "PAKN inbox": ("/phan-anh/", 10),
 }
 
 
