@@ -110,6 +110,7 @@ def could_be_late_or_paused(end: dt.datetime) -> Q:
 
 
 OPEN_FIELDS = (
+    "supplement_count",
     "receiving_unit_id",
     "deciding_unit_id",
     "procedure_version_id",
@@ -285,7 +286,10 @@ def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, F
         by_month[month.first.replace(day=1)].counts["overdue"] += counted[f"m{i}"]
     # The rest (paused at some time, a second supplement, a reschedule) judged one by one.
     for fact in _late_candidates(where, ends).exclude(simple):
+        settled = fact.supplement_count <= 1 and not fact.reschedules
         for month, end in zip(months, ends, strict=True):
+            if settled and (fact.due_at is None or fact.due_at >= end):
+                continue  # within its appointment there, whatever its pauses
             if _open_at(fact, end) and open_state(fact, end) == "overdue":
                 by_month[month.first.replace(day=1)].counts["overdue"] += 1
     return [(figures.label, figures) for figures in by_month.values()]
