@@ -3,9 +3,13 @@ when mounted with `path(route, api.urls)`, and their patterns pass the URL check
 `manage.py check` no longer runs on them. That start-up does not import them:
 tests/test_startup_imports.py."""
 
+import json
+from pathlib import Path
+
 import pytest
 from django.core.checks.urls import check_resolver, check_url_namespaces_unique
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.urls import resolve, reverse
 
 from motcua.api import urls
@@ -44,3 +48,9 @@ def test_api_urls_resolve_and_reverse() -> None:
 def test_a_namespace_other_than_the_apis_is_refused() -> None:
     with pytest.raises(ImproperlyConfigured, match="api-v1"):
         LazyApi("x/", "motcua.api.api.api", namespace="khac").load()
+
+
+def test_django_ninjas_schema_export_command_is_still_offered(tmp_path: Path) -> None:
+    out = tmp_path / "openapi.json"
+    call_command("export_openapi_schema", "--api", "motcua.api.api.api", "--output", str(out))
+    assert "/api/v1/pakn" in json.loads(out.read_text(encoding="utf-8"))["paths"]
