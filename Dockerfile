@@ -21,7 +21,11 @@ COPY motcua ./motcua
 COPY deploy ./deploy
 COPY scripts ./scripts
 COPY manage.py ./
+# The code runs from /opt/motcua (it shadows the installed copy) and PYTHONDONTWRITEBYTECODE
+# keeps processes from caching its bytecode: compile it once here, or every command (each timer
+# run) compiles the whole project again as it starts (bench/startup.py).
 RUN pip install --no-cache-dir -c constraints.txt . \
+    && python -m compileall -q config motcua \
     && mkdir -p /var/lib/motcua && chown motcua:motcua /var/lib/motcua
 
 USER motcua

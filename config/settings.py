@@ -3,6 +3,7 @@
 See docs/configuration.md for every variable.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,13 @@ from config.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# django-ninja's templates and static files (the API docs page's scripts, served by us, not a
+# CDN: motcua/api/docs_page.py). Found, not imported: "ninja" is not an installed app because
+# importing it loads django-ninja and pydantic at every start (bench/startup.py).
+_ninja = find_spec("ninja")
+if _ninja is None or _ninja.origin is None:
+    raise ImproperlyConfigured("django-ninja is not installed")
+NINJA_DIR = Path(_ninja.origin).parent
 
 DEBUG = env_bool("MOTCUA_DEBUG", False)
 SECRET_KEY = env_str("MOTCUA_SECRET_KEY", "")
@@ -45,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",  # optional TOTP second factor for staff (motcua/accounts/second_factor.py)
     "django_otp.plugins.otp_totp",
-    "ninja",  # serves the API docs page's scripts from our static files, not a CDN
     "motcua.accounts",
     "motcua.workdays",
     "motcua.catalog",
@@ -86,7 +93,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "motcua" / "templates"],
+        "DIRS": [BASE_DIR / "motcua" / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -131,7 +138,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "motcua" / "static"]
+STATICFILES_DIRS = [BASE_DIR / "motcua" / "static", NINJA_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT.mkdir(exist_ok=True)

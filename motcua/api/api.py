@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from motcua.api.docs_page import OfflineSwagger
 from motcua.feedback import selectors
 from motcua.feedback.models import Pakn
 from motcua.workdays.timecalc import ZONE
@@ -21,6 +22,7 @@ api = NinjaAPI(
     version="1",
     description="API công khai của Một Cửa. Xem docs/api.md; Open311 GeoReport v2 ở /open311/v2/.",
     urls_namespace="api-v1",
+    docs=OfflineSwagger(),
 )
 
 

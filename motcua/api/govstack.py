@@ -35,6 +35,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from motcua.accounts.access import units_for_user
 from motcua.accounts.models import AccessAction, Membership, PersonalDataAccess, Role, User
+from motcua.api.docs_page import OfflineSwagger
 from motcua.api.models import GovstackApplication, GovstackDocument, GovstackForm, GovstackService
 from motcua.catalog.models import ProcedureVersion, VersionStatus
 from motcua.dossiers import workflow
@@ -61,6 +62,7 @@ api = NinjaAPI(
     version="1.0",
     description="GovStack Registration BB API v1.0 over Một Cửa's dossiers. See docs/api.md.",
     urls_namespace="govstack",
+    docs=OfflineSwagger(),
 )
 
 

@@ -8,7 +8,13 @@ services provinces use) is one more subclass.
 
 The visible stamp shows, as Vietnamese signed documents do, who signed, for which body and
 when, beside a QR code that opens the public verification page.
+
+pyHanko and asn1crypto are imported inside the functions that sign or verify (and the signer
+classes live in motcua/lib/pdf_signers.py): importing this module costs next to nothing, so a
+command or a URL configuration that only reaches it does not load them at start-up.
 """
+
+from __future__ import annotations
 
 import asyncio
 import base64
@@ -22,20 +28,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
-from asn1crypto import x509
 from django.conf import settings
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.stamp import QRStampStyle
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+if TYPE_CHECKING:
+    from asn1crypto import x509
+    from pyhanko.sign import signers
+    from pyhanko.stamp import QRStampStyle
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -62,19 +63,6 @@ class Stamp:
     url: str  # the verification page, in the QR code
 
 
-class _SignerAt(signers.PdfSigner):
-    """A PdfSigner whose signature time is the given moment, not the clock's."""
-
-    def __init__(self, *args: Any, at: dt.datetime, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._at = at
-
-    def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
-        session = super().init_signing_session(*args, **kwargs)
-        session.system_time = self._at
-        return session
-
-
 class SigningBackend(ABC):
     @abstractmethod
     def signer_for(self, unit_code: str) -> signers.Signer | None:
@@ -87,29 +75,12 @@ class Pkcs12Backend(SigningBackend):
         if found is None:
             return None
         path, password = found
+        from pyhanko.sign import signers
+
         signer = signers.SimpleSigner.load_pkcs12(path, passphrase=password.encode())
         if signer is None:
             raise SigningError("Không mở được tệp khóa ký số của đơn vị (sai mật khẩu?).")
         return signer
-
-
-class RemoteSigner(signers.Signer):
-    """Signs through a remote signing service (HSM, USB-token service): the service receives
-    the bytes to sign and returns the raw signature; the certificate chain is configured
-    here. Protocol: POST JSON {"unit", "digest_algorithm", "data" (base64)} with a bearer
-    token; answer {"signature": base64}."""
-
-    def __init__(self, unit_code: str, chain: list[x509.Certificate]) -> None:
-        registry = SimpleCertificateStore.from_certs(chain[1:])
-        super().__init__(signing_cert=chain[0], cert_registry=registry)
-        self.unit_code = unit_code
-
-    async def async_sign_raw(
-        self, data: bytes, digest_algorithm: str, dry_run: bool = False
-    ) -> bytes:
-        if dry_run:
-            return bytes(512)  # room for the largest signature (RSA 4096)
-        return await asyncio.to_thread(remote_sign, self.unit_code, data, digest_algorithm)
 
 
 def remote_sign(unit_code: str, data: bytes, digest_algorithm: str) -> bytes:
@@ -135,12 +106,14 @@ class RemoteBackend(SigningBackend):
         chain = settings.MOTCUA_SIGNING_REMOTE_CERTS.get(unit_code)
         if chain is None:
             return None
+        from motcua.lib.pdf_signers import RemoteSigner
+
         return RemoteSigner(unit_code, load_chain(Path(chain).read_bytes()))
 
 
 def load_chain(data: bytes) -> list[x509.Certificate]:
     """The certificates of a PEM file, the signer's first."""
-    from asn1crypto import pem
+    from asn1crypto import pem, x509
 
     return [x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
 
@@ -180,6 +153,11 @@ def sign_pdf(data: bytes, *, unit_code: str, stamp: Stamp) -> bytes | None:
     signer = backend().signer_for(unit_code)
     if signer is None:
         return None
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from motcua.lib.pdf_signers import SignerAt
+
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         last_page = int(writer.root["/Pages"]["/Count"]) - 1
@@ -192,7 +170,7 @@ def sign_pdf(data: bytes, *, unit_code: str, stamp: Stamp) -> bytes | None:
         reason="Ký số kết quả giải quyết thủ tục hành chính",
         location=stamp.unit,
     )
-    pdf_signer = _SignerAt(
+    pdf_signer = SignerAt(
         meta,
         signer=signer,
         stamp_style=_style(),
@@ -217,6 +195,10 @@ def outside_event_loop(work: Callable[[], T]) -> T:
 
 
 def _style() -> QRStampStyle:
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import QRStampStyle
+
     return QRStampStyle(
         stamp_text="Ký bởi: %(signer)s\nCơ quan: %(unit)s\nThời gian ký: %(at)s\n"
         "Kiểm tra chữ ký: quét mã QR",
@@ -252,7 +234,7 @@ def trust_roots() -> list[x509.Certificate]:
 
 
 def load_certificate(data: bytes) -> x509.Certificate:
-    from asn1crypto import pem
+    from asn1crypto import pem, x509
 
     if pem.detect(data):
         _, _, data = pem.unarmor(data)
@@ -261,6 +243,10 @@ def load_certificate(data: bytes) -> x509.Certificate:
 
 def verify_pdf(data: bytes, roots: list[x509.Certificate] | None = None) -> Verdict:
     """What a citizen or a bank needs to know about the document's last signature."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = reader.embedded_signatures

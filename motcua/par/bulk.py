@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from openpyxl import load_workbook
 
 from motcua.accounts.models import User
 from motcua.lib.excel import sheet_rows
@@ -52,6 +51,8 @@ def _truthy(raw: Any) -> bool:
 
 def rows_from_file(content: bytes) -> list[ScoreRow]:
     if content[:2] == b"PK":
+        from openpyxl import load_workbook
+
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception:

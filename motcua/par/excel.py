@@ -1,14 +1,18 @@
 """The two tables provinces publish: the results of all units (units × areas, total, band,
 rank) and one unit's scored rubric (every leaf: self, round 1, explanation, final, evidence)."""
 
-import io
+from __future__ import annotations
 
-from openpyxl import Workbook
+import io
+from typing import TYPE_CHECKING
 
 from motcua.lib.excel import sheet_write
 from motcua.par.models import Stage, UnitAssessment
 from motcua.par.selectors import Results, UnitResult
 from motcua.par.sheet import Row
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,6 +24,8 @@ def _bytes(workbook: Workbook) -> bytes:
 
 
 def results_workbook(results: Results) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     areas = results.areas
@@ -65,6 +71,8 @@ def _number(value: object) -> object:
 
 
 def unit_workbook(ua: UnitAssessment, rows: list[Row]) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     headers = [

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-
 from motcua.lib.excel import sheet_rows, sheet_write
 from motcua.par.registry import MEASURES
 from motcua.par.scoring import METHODS, OUTSIDE_MAXIMUM, Band, Node
@@ -308,6 +306,8 @@ def rubric_to_json(data: RubricData) -> str:
 
 
 def rubric_to_excel(data: RubricData) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     info = rubric_to_dict(data)
@@ -372,6 +372,8 @@ def _excel_node(number: int, row: dict[str, Any], errors: list[str]) -> Node | N
 
 
 def rubric_from_excel(content: bytes) -> RubricData:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import load_workbook
-
 from motcua.lib.text import fold
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -56,6 +54,8 @@ def read(name: str, data: bytes) -> tuple[list[Line], list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> list[Sequence[Any]]:
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on a damaged file

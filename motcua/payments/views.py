@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_POST
-from openpyxl import Workbook
 
 from motcua.accounts.access import has_role, units_for_user
 from motcua.accounts.audit import record_access
@@ -260,6 +259,8 @@ def report(request: HttpRequest) -> HttpResponse:
     end = dt.datetime.combine(form.cleaned_data["end"], dt.time(), tzinfo=ZONE) + dt.timedelta(1)
     rows = selectors.collected_by_unit_and_method(units, start, end)
     labels = dict(PaymentMethod.choices)
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     sheet_write(book, "Phí, lệ phí đã thu", ["Đơn vị", "Hình thức", "Số tiền (đồng)"], [

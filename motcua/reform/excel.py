@@ -1,13 +1,14 @@
 """Excel in the shape officials keep: a plan's task table, the staff register and the
 qualification table. Imports check every row first and write nothing when one is wrong."""
 
+from __future__ import annotations
+
 import datetime as dt
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import HttpResponse
-from openpyxl import Workbook, load_workbook
 
 from motcua.accounts.models import OrgUnit, User
 from motcua.lib.excel import sheet_headers, sheet_rows, sheet_write
@@ -26,6 +27,9 @@ from motcua.reform.models import (
 )
 from motcua.reform.selectors import TableRow, people_in
 from motcua.reform.workflow import ReformError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ONGOING = "Thường xuyên"
@@ -55,6 +59,8 @@ def _day(value: object) -> str:
 
 
 def plan_workbook(plan: ReformPlan) -> Workbook:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     rows = [
@@ -122,6 +128,8 @@ def _task_row(plan: ReformPlan, row: dict[str, Any]) -> services.TaskData:
 
 
 def _open(upload: Any) -> Any:
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(upload, read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
@@ -249,6 +257,8 @@ def _add_person(unit: OrgUnit, data: dict[str, Any]) -> Person:
 
 
 def register_workbook(unit: OrgUnit, day: dt.date, table: list[TableRow]) -> Workbook:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     headers = ["Loại cán bộ", "Tổng số", *[heading for heading, _c, _m in CRITERIA.values()]]
