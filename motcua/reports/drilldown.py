@@ -9,6 +9,7 @@ from motcua.reports.models import DossierFact, FinishKind
 from motcua.reports.periods import Period
 from motcua.reports.selectors import (
     OPEN_FIELDS,
+    UNSETTLED,
     could_be_late_or_paused,
     judged_late_at,
     open_facts,
@@ -117,5 +118,8 @@ def _open_pks(
         late = [fact.pk for fact in maybe if judged_late_at(fact, end)]
         return opened.exclude(pk__in=late).values_list("pk", flat=True)
     if figure == "late_at_end":
-        return [fact.pk for fact in maybe if judged_late_at(fact, end)]
+        # Judged when a pause began (before the end) or at the end: a settled dossier whose
+        # appointment is not past at the end cannot be late, paused or not.
+        could_be_late = opened.filter(Q(due_at__lt=end) | UNSETTLED).only(*OPEN_FIELDS)
+        return [fact.pk for fact in could_be_late if judged_late_at(fact, end)]
     return [fact.pk for fact in maybe if open_state(fact, end) == figure]
