@@ -4,15 +4,21 @@
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from motcua.accounts.tests.factories import make_staff
 from motcua.api.models import DvcqgSync
 from motcua.dossiers import workflow
+from motcua.dossiers.attachments import NewFile
 from motcua.dossiers.models import Dossier, DossierCodeCounter, OutboxMessage
 from motcua.dossiers.tests.conftest import World
 from motcua.dossiers.tests.factories import APPLICANT
+from motcua.lib.uploads import sample_pdf
+
+PDF = sample_pdf()
 
 # Four reads before the transaction (the unit's province, the calendar's freshness, the
 # officer's role, the offering), then the transaction: counter, dossier, event, DVCQG row,
@@ -68,3 +74,17 @@ def test_a_refused_receipt_takes_no_number_and_writes_nothing(world: World, refu
     assert not DossierCodeCounter.objects.exists()
     assert not Dossier.objects.exists() and not OutboxMessage.objects.exists()
     assert not DvcqgSync.objects.exists()
+
+
+def test_the_files_handed_in_add_one_statement_whatever_their_number(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    receive(world)
+    scans = [NewFile(ContentFile(PDF, name=f"ban-chup-{n}.pdf")) for n in range(3)]
+    with django_assert_max_num_queries(QUERIES_PER_RECEIPT + 1):
+        d = workflow.receive(
+            actor=world.receiver, version=world.version, receiving_unit=world.commune,
+            applicant=APPLICANT, files=scans,
+        )  # fmt: skip
+    assert [a.original_name for a in d.attachments.all()] == [s.file.name for s in scans]
+    assert all(default_storage.exists(str(a.file.name)) for a in d.attachments.all())

@@ -14,6 +14,7 @@ from motcua.catalog.models import ProcedureCase, ProcedureOffering, ProcedureVer
 from motcua.dossiers import attachments, clock, codes, routing
 from motcua.dossiers.links import supplement_link
 from motcua.dossiers.models import (
+    Attachment,
     AttachmentKind,
     Channel,
     CounterRefusal,
@@ -150,8 +151,20 @@ def _new_dossier(
     )
 
 
-def _insert(dossier: Dossier, now: dt.datetime) -> None:
-    """Give the dossier a fresh code and insert it (caller's transaction).
+def _write_files(
+    files: Sequence[attachments.NewFile],
+    inspected: list[attachments.Inspected],
+    actor: User | None,
+) -> list[Attachment]:
+    return [
+        attachments.written(new=new, inspected=found, actor=actor)
+        for new, found in zip(files, inspected, strict=True)
+    ]
+
+
+def _insert(dossier: Dossier, now: dt.datetime, files: list[Attachment]) -> None:
+    """Give the dossier a fresh code and insert it with its written files (caller's
+    transaction).
 
     Taking the code is the transaction's first write: from then on the unit's counter row stays
     locked until commit, and every receipt at the unit waits. So everything that reads or is
@@ -159,16 +172,9 @@ def _insert(dossier: Dossier, now: dt.datetime) -> None:
     """
     dossier.code = codes.new_code(dossier.receiving_unit, now)
     dossier.save(force_insert=True)
-
-
-def _store_files(
-    dossier: Dossier,
-    files: Sequence[attachments.NewFile],
-    inspected: list[attachments.Inspected],
-    actor: User | None,
-) -> None:
-    for new, found in zip(files, inspected, strict=True):
-        attachments.store(dossier=dossier, new=new, inspected=found, actor=actor)
+    for attachment in files:
+        attachment.dossier = dossier
+    Attachment.objects.bulk_create(files)
 
 
 def _clock_fields(
@@ -249,8 +255,8 @@ def receive(
                "collect_method": collect_method},
     )  # fmt: skip
     with attachments.files_removed_on_failure(), transaction.atomic():
-        _insert(dossier, now)
-        _store_files(dossier, files, inspected, actor)
+        stored = _write_files(files, inspected, actor)  # slow, so before the code is taken
+        _insert(dossier, now, stored)
         record(
             dossier, "receive", actor, from_status="", at=now, note=note, created=True,
             payload={
@@ -289,8 +295,8 @@ def submit_online(
         extra={"submitted_at": now, "assisted_by": assisted_by},
     )  # fmt: skip
     with attachments.files_removed_on_failure(), transaction.atomic():
-        _insert(dossier, now)
-        _store_files(dossier, files, inspected, assisted_by)
+        stored = _write_files(files, inspected, assisted_by)  # slow, so before the code is taken
+        _insert(dossier, now, stored)
         record(
             dossier, "submit_online", assisted_by, from_status="", at=now, created=True,
             payload={"files": len(files)},
