@@ -76,12 +76,7 @@ def dossier_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:
     """The dossier as the portal tracks it, after `event`. Personal data: only the owner's
     name and identification number, which link the dossier to the citizen's account there."""
     procedure = _procedure_part(dossier.procedure_version_id)
-    units = {
-        pk: electronic_id or code
-        for pk, electronic_id, code in OrgUnit.objects.filter(
-            pk__in=[dossier.receiving_unit_id, dossier.deciding_unit_id]
-        ).values_list("pk", "electronic_id", "code")
-    }
+    units = _unit_ids(dossier)
     finished = dossier.result_issued_at
     if finished is None and dossier.status in FINISHING:
         finished = event.at if event.to_status == dossier.status else None
@@ -110,10 +105,31 @@ def dossier_payload(dossier: Dossier, event: DossierEvent) -> dict[str, Any]:
         "LePhi": procedure["LePhi"],
         "ThanhToanTrucTuyen": False,  # no online payment is recorded yet
         "SoHoa": {
-            "TepThanhPhan": dossier.attachments.filter(kind=AttachmentKind.SUBMITTED).count(),
+            "TepThanhPhan": _submitted_files(dossier, event),
             "KetQuaDienTu": bool(dossier.result_file),
         },
     }
+
+
+def _unit_ids(dossier: Dossier) -> dict[int, str]:
+    """The receiving and deciding units' ids on the portal: from the units the dossier already
+    holds (a new dossier does), else one read."""
+    if Dossier.receiving_unit.is_cached(dossier) and Dossier.deciding_unit.is_cached(dossier):
+        return {unit.pk: _unit(unit) for unit in (dossier.receiving_unit, dossier.deciding_unit)}
+    return {
+        pk: electronic_id or code
+        for pk, electronic_id, code in OrgUnit.objects.filter(
+            pk__in=[dossier.receiving_unit_id, dossier.deciding_unit_id]
+        ).values_list("pk", "electronic_id", "code")
+    }
+
+
+def _submitted_files(dossier: Dossier, event: DossierEvent) -> int:
+    """The files handed in with the filing. They come only with the dossier's first event,
+    which records how many (`receive`, `submit_online`), so that event need not count them."""
+    if event.seq == 1 and isinstance(event.payload.get("files"), int):
+        return int(event.payload["files"])
+    return dossier.attachments.filter(kind=AttachmentKind.SUBMITTED).count()
 
 
 def pakn_payload(pakn: Pakn, event: PaknEvent) -> dict[str, Any]:
@@ -144,7 +160,8 @@ def _queue(
     received_at: dt.datetime | None = None,
 ) -> None:
     now = timezone.now()
-    DvcqgSync.objects.filter(kind=kind, code=code, latest=True).update(latest=False)
+    if version > 1:  # a record's first version has no earlier one to demote
+        DvcqgSync.objects.filter(kind=kind, code=code, latest=True).update(latest=False)
     DvcqgSync.objects.create(
         kind=kind, code=code, version=version, unit=unit, payload=payload,
         received_at=received_at, created_at=now, next_attempt_at=now,

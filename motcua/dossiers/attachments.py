@@ -85,9 +85,24 @@ def store(
     actor: User | None,
 ) -> Attachment:
     """Save an inspected file; call inside the transaction that records why it was attached."""
+    attachment = written(new=new, inspected=inspected, kind=kind, actor=actor)
+    attachment.dossier = dossier
+    attachment.save()
+    return attachment
+
+
+def written(
+    *,
+    new: NewFile,
+    inspected: Inspected,
+    kind: str = AttachmentKind.SUBMITTED,
+    actor: User | None,
+) -> Attachment:
+    """The file written to storage, its row not yet inserted (it may have no dossier yet): a
+    new dossier's files are written before its code is taken, which locks the unit's counter.
+    Call inside `files_removed_on_failure`."""
     name = getattr(new.file, "name", "") or "tep"
     attachment = Attachment(
-        dossier=dossier,
         document=new.document,
         kind=kind,
         original_name=name.rsplit("/", 1)[-1][:255],
@@ -99,7 +114,7 @@ def store(
         at=timezone.now(),
     )
     extension = uploads.EXTENSIONS[inspected.content_type]
-    attachment.file.save(f"{inspected.sha256[:16]}.{extension}", new.file)
+    attachment.file.save(f"{inspected.sha256[:16]}.{extension}", new.file, save=False)
     remember_written(attachment.file.name)
     return attachment
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureCase, ProcedureVersion, ProcessStep
 from motcua.dossiers.models import Channel, Dossier, Timing
-from motcua.workdays.calendars import calendar_for
+from motcua.workdays.calendars import calendar_of_unit
 from motcua.workdays.timecalc import (
     ZONE,
     TimeLimit,
@@ -29,7 +29,7 @@ class NoTimeLimitError(ValueError):
 
 
 def calendar_of(unit: OrgUnit) -> WorkCalendar:
-    return calendar_for(unit.province())
+    return calendar_of_unit(unit)
 
 
 def time_limit(version: ProcedureVersion, case: ProcedureCase | None, channel: int) -> TimeLimit:

@@ -9,9 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db import connection
+from django.db.models import Q
 
-from motcua.accounts.models import OrgUnit
+from motcua.accounts.models import OrgUnit, UnitKind
 from motcua.workdays import timecalc
 from motcua.workdays.models import CalendarOverride, OfficeHours, OverrideKind
 from motcua.workdays.official import official_working_dates
@@ -33,14 +34,30 @@ _cache = _Cache()
 
 def calendar_for(province: OrgUnit | None) -> timecalc.WorkCalendar:
     """The working calendar of `province`, or the deployment's when None."""
-    stamp = _data_stamp()
-    if stamp != _cache.stamp:
-        _cache.calendars.clear()
-        _cache.stamp = stamp
+    _keep_if_fresh(_stamp_and_province(None)[0])
     key = province.pk if province is not None else None
     if key not in _cache.calendars:
         _cache.calendars[key] = build_calendar(province)
     return _cache.calendars[key]
+
+
+def calendar_of_unit(unit: OrgUnit) -> timecalc.WorkCalendar:
+    """The working calendar of `unit`'s province (the deployment's when it has none).
+
+    Its province is read in the freshness check's statement: every due moment needs both, and
+    at the counter every receipt asks.
+    """
+    stamp, key = _stamp_and_province(unit)
+    _keep_if_fresh(stamp)
+    if key not in _cache.calendars:
+        _cache.calendars[key] = build_calendar(OrgUnit.objects.get(pk=key) if key else None)
+    return _cache.calendars[key]
+
+
+def _keep_if_fresh(stamp: tuple[Any, ...]) -> None:
+    if stamp != _cache.stamp:
+        _cache.calendars.clear()
+        _cache.stamp = stamp
 
 
 def calendars_of_units(units: "set[OrgUnit]") -> dict[int, timecalc.WorkCalendar]:
@@ -54,13 +71,32 @@ def calendars_of_units(units: "set[OrgUnit]") -> dict[int, timecalc.WorkCalendar
     return {unit: by_province[pk] for unit, pk in of_unit.items()}
 
 
-def _data_stamp() -> tuple[Any, ...]:
-    # Count catches deletions, the latest update catches insertions and edits.
-    stamp: tuple[Any, ...] = ()
-    for model in (CalendarOverride, OfficeHours):
-        totals = model.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
-        stamp += (totals["n"], totals["latest"])
-    return stamp
+_STAMPED = (CalendarOverride._meta.db_table, OfficeHours._meta.db_table)
+
+
+def _stamp_and_province(unit: OrgUnit | None) -> tuple[tuple[Any, ...], int | None]:
+    """The calendar data's stamp and, given a unit, its province's id, in one statement.
+
+    The count catches deletions, the latest update catches insertions and edits.
+    """
+    columns = [
+        f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})"
+        for table in map(connection.ops.quote_name, _STAMPED)
+    ]
+    params: list[int | str] = []
+    ids = [int(part) for part in unit.path.strip("/").split("/") if part] if unit else []
+    if ids:  # the path lists the unit and its ancestors: the province is one of them
+        units = connection.ops.quote_name(OrgUnit._meta.db_table)
+        marks = ", ".join(["%s"] * len(ids))
+        columns.append(
+            f"(SELECT id FROM {units} WHERE id IN ({marks}) AND kind = %s ORDER BY path LIMIT 1)"
+        )
+        params = [*ids, UnitKind.PROVINCE]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}", params)
+        row = cursor.fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return tuple(row[:4]), (row[4] if ids else None)
 
 
 def build_calendar(province: OrgUnit | None) -> timecalc.WorkCalendar:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from motcua.accounts.models import PersonalDataAccess, Role
@@ -14,9 +15,12 @@ from motcua.accounts.tests.factories import make_staff
 from motcua.api import dvcqg
 from motcua.api.models import DvcqgSync, SyncKind
 from motcua.api.tests.dvcqg_portal import PORTAL, TOKEN
+from motcua.dossiers import workflow
+from motcua.dossiers.attachments import NewFile
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.tests.factories import APPLICANT, in_status
 from motcua.feedback.tests.conftest import Clock, World, make_pakn
+from motcua.lib.uploads import sample_pdf
 
 S = DossierStatus
 
@@ -48,6 +52,20 @@ def test_every_change_of_a_dossier_is_queued_in_order_and_matches_the_field_list
     text = json.dumps([r.payload for r in rows], ensure_ascii=False)
     assert APPLICANT.phone not in text and APPLICANT.email not in text
     assert APPLICANT.address not in text
+
+
+def test_every_version_counts_the_files_handed_in_and_only_the_newest_is_latest(
+    world: World,
+) -> None:
+    d = workflow.receive(
+        actor=world.everyone, version=world.version, receiving_unit=world.commune,
+        applicant=APPLICANT, files=[NewFile(ContentFile(sample_pdf(), name="to-khai.pdf"))],
+    )  # fmt: skip
+    workflow.forward(dossier=d, actor=world.everyone)
+    rows = DvcqgSync.objects.filter(code=d.code).order_by("version")
+    assert [r.payload["SoHoa"]["TepThanhPhan"] for r in rows] == [1, 1]
+    assert [r.latest for r in rows] == [False, True]
+    assert [r.payload["DonViTiepNhan"] for r in rows] == ["000.00.12.H56"] * 2
 
 
 def test_a_pakn_is_queued_without_its_submitter(world: World) -> None:

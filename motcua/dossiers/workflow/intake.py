@@ -14,6 +14,7 @@ from motcua.catalog.models import ProcedureCase, ProcedureOffering, ProcedureVer
 from motcua.dossiers import attachments, clock, codes, routing
 from motcua.dossiers.links import supplement_link
 from motcua.dossiers.models import (
+    Attachment,
     AttachmentKind,
     Channel,
     CounterRefusal,
@@ -103,25 +104,18 @@ def _check_offered(version: ProcedureVersion, unit: OrgUnit) -> None:
     )
 
 
-def _create(
+def _check_filing(
     *,
     action: str,
     actor: User | None,
     version: ProcedureVersion,
     receiving_unit: OrgUnit,
-    deciding_unit: OrgUnit | None,
     case: ProcedureCase | None,
-    channel: int,
     applicant: Applicant,
     files: Sequence[attachments.NewFile],
-    now: dt.datetime,
-    extra: Mapping[str, object],
-) -> tuple[Dossier, list[attachments.Inspected]]:
-    """Validate everything, then insert the dossier with a fresh code (caller's transaction).
-
-    The code is taken last, just before the insert: from then on the unit's counter row stays
-    locked until commit, so everything slow happens before it.
-    """
+) -> list[attachments.Inspected]:
+    """Every check of a new filing, made before its transaction begins: a refused filing has
+    written nothing, and a valid one has nothing left to read once its code is taken."""
     rule = TRANSITIONS[action]
     if actor is not None or action != "submit_online":
         # A citizen filing alone has no account: the portal verified their e-mail or phone.
@@ -129,30 +123,58 @@ def _create(
     applicant.validate()
     _check_request(version, case)
     _check_offered(version, receiving_unit)
-    inspected = [attachments.inspect_named(new.file, WorkflowError) for new in files]
-    dossier = Dossier.objects.create(
-        code=codes.new_code(receiving_unit, now),
+    return [attachments.inspect_named(new.file, WorkflowError) for new in files]
+
+
+def _new_dossier(
+    *,
+    action: str,
+    version: ProcedureVersion,
+    receiving_unit: OrgUnit,
+    deciding_unit: OrgUnit | None,
+    case: ProcedureCase | None,
+    channel: int,
+    applicant: Applicant,
+    extra: Mapping[str, object],
+) -> Dossier:
+    """The dossier as it will be inserted, all but its code."""
+    return Dossier(
         procedure_version=version,
         case=case,
         receiving_unit=receiving_unit,
         deciding_unit=deciding_unit or routing.default_deciding_unit(receiving_unit),
         current_unit=receiving_unit,
         channel=channel,
-        status=rule.target,
+        status=TRANSITIONS[action].target,
         **applicant.fields(),
         **extra,
     )
-    return dossier, inspected
 
 
-def _store_files(
-    dossier: Dossier,
+def _write_files(
     files: Sequence[attachments.NewFile],
     inspected: list[attachments.Inspected],
     actor: User | None,
-) -> None:
-    for new, found in zip(files, inspected, strict=True):
-        attachments.store(dossier=dossier, new=new, inspected=found, actor=actor)
+) -> list[Attachment]:
+    return [
+        attachments.written(new=new, inspected=found, actor=actor)
+        for new, found in zip(files, inspected, strict=True)
+    ]
+
+
+def _insert(dossier: Dossier, now: dt.datetime, files: list[Attachment]) -> None:
+    """Give the dossier a fresh code and insert it with its written files (caller's
+    transaction).
+
+    Taking the code is the transaction's first write: from then on the unit's counter row stays
+    locked until commit, and every receipt at the unit waits. So everything that reads or is
+    slow happens before it; after it come only the inserts of the receipt's own rows.
+    """
+    dossier.code = codes.new_code(dossier.receiving_unit, now)
+    dossier.save(force_insert=True)
+    for attachment in files:
+        attachment.dossier = dossier
+    Attachment.objects.bulk_create(files)
 
 
 def _clock_fields(
@@ -222,17 +244,19 @@ def receive(
     _check_receipt_details(sets, collect_method)
     now = timezone.now()
     start, due = _clock_fields(version, case, channel, receiving_unit, now)
-    clock_fields = {
-        "received_at": now, "clock_started_at": start, "due_at": due, "sets": sets,
-        "collect_method": collect_method,
-    }  # fmt: skip
+    inspected = _check_filing(
+        action="receive", actor=actor, version=version, receiving_unit=receiving_unit,
+        case=case, applicant=applicant, files=files,
+    )  # fmt: skip
+    dossier = _new_dossier(
+        action="receive", version=version, receiving_unit=receiving_unit,
+        deciding_unit=deciding_unit, case=case, channel=channel, applicant=applicant,
+        extra={"received_at": now, "clock_started_at": start, "due_at": due, "sets": sets,
+               "collect_method": collect_method},
+    )  # fmt: skip
     with attachments.files_removed_on_failure(), transaction.atomic():
-        dossier, inspected = _create(
-            action="receive", actor=actor, version=version, receiving_unit=receiving_unit,
-            deciding_unit=deciding_unit, case=case, channel=channel, applicant=applicant,
-            files=files, now=now, extra=clock_fields,
-        )  # fmt: skip
-        _store_files(dossier, files, inspected, actor)
+        stored = _write_files(files, inspected, actor)  # slow, so before the code is taken
+        _insert(dossier, now, stored)
         record(
             dossier, "receive", actor, from_status="", at=now, note=note, created=True,
             payload={
@@ -261,14 +285,18 @@ def submit_online(
     the receiving unit, who is recorded as `assisted_by` and as the event's actor.
     """
     now = timezone.now()
+    inspected = _check_filing(
+        action="submit_online", actor=assisted_by, version=version,
+        receiving_unit=receiving_unit, case=case, applicant=applicant, files=files,
+    )  # fmt: skip
+    dossier = _new_dossier(
+        action="submit_online", version=version, receiving_unit=receiving_unit,
+        deciding_unit=deciding_unit, case=case, channel=Channel.ONLINE, applicant=applicant,
+        extra={"submitted_at": now, "assisted_by": assisted_by},
+    )  # fmt: skip
     with attachments.files_removed_on_failure(), transaction.atomic():
-        dossier, inspected = _create(
-            action="submit_online", actor=assisted_by, version=version,
-            receiving_unit=receiving_unit, deciding_unit=deciding_unit, case=case,
-            channel=Channel.ONLINE, applicant=applicant, files=files, now=now,
-            extra={"submitted_at": now, "assisted_by": assisted_by},
-        )  # fmt: skip
-        _store_files(dossier, files, inspected, assisted_by)
+        stored = _write_files(files, inspected, assisted_by)  # slow, so before the code is taken
+        _insert(dossier, now, stored)
         record(
             dossier, "submit_online", assisted_by, from_status="", at=now, created=True,
             payload={"files": len(files)},

@@ -1,10 +1,12 @@
 """calendar_for: the national calendar, overrides and office hours from the database."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from motcua.workdays.calendars import calendar_for
+from motcua.accounts.models import OrgUnit, UnitKind
+from motcua.workdays.calendars import calendar_for, calendar_of_unit
 from motcua.workdays.models import OfficeHours, OverrideKind
 from motcua.workdays.tests.conftest import at
 from motcua.workdays.tests.factories import override, province
@@ -106,3 +108,21 @@ def test_deployment_office_hours_apply_where_a_province_has_none() -> None:
 
 def test_calendar_is_reused_while_nothing_changes() -> None:
     assert calendar_for(None) is calendar_for(None)
+
+
+def test_a_unit_gets_its_province_calendar_in_one_query(django_assert_num_queries: Any) -> None:
+    hanoi, hue = province(), province("46", "Huế")
+    commune = OrgUnit.objects.create(code="19753", name="Xã", kind=UnitKind.COMMUNE, parent=hue)
+    day_off = override(MONDAY, OverrideKind.DAY_OFF, hue)
+    assert not calendar_of_unit(commune).is_working_day(MONDAY)
+    assert calendar_of_unit(hanoi).is_working_day(MONDAY)
+    hue_calendar = calendar_for(hue)
+    with django_assert_num_queries(1):
+        assert calendar_of_unit(commune) is hue_calendar
+    day_off.delete()
+    assert calendar_of_unit(commune).is_working_day(MONDAY)  # fresh after the change
+
+
+def test_a_unit_outside_any_province_gets_the_deployment_calendar() -> None:
+    centre = OrgUnit.objects.create(code="TT", name="Trung tâm", kind=UnitKind.PROVINCE_CENTRE)
+    assert calendar_of_unit(centre) is calendar_for(None)
