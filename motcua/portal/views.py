@@ -2,11 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from motcua.accounts.models import OrgUnit
@@ -45,6 +48,9 @@ BAD_LINK = gettext_lazy(
     "Liên kết tra cứu không hợp lệ. Vui lòng nhập mã hồ sơ và 4 số cuối để tra cứu."
 )
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+# Cached catalog fragments are keyed by the catalog stamp, so they are never stale; this only
+# bounds how long fragments of an older stamp linger.
+FRAGMENT_SECONDS = 24 * 3600
 
 
 def filing_url(procedure_pk: int) -> str:
@@ -57,10 +63,14 @@ def filing_url(procedure_pk: int) -> str:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """The forms and the sectors are cached fragments of home.html (per language, the sectors
+    per catalog stamp too). They are given as callables, which the template calls only when it
+    renders a fragment anew: a cached page builds no form and no query."""
     context = {
-        "search_form": ProcedureSearchForm(),
-        "lookup_form": LookupForm(),
-        "sectors": catalog.sectors_in_use().order_by("name"),
+        "search_form": ProcedureSearchForm,
+        "lookup_form": LookupForm,
+        "sectors": lambda: catalog.sectors_in_use().order_by("name"),
+        "catalog_stamp": catalog.catalog_stamp(),
     }
     return render(request, "portal/home.html", context)
 
@@ -95,6 +105,19 @@ def start_filing(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    """The procedure's parts are one fragment, cached per language and catalog stamp (read
+    before the catalog, so a fragment is never filed under a newer stamp than its data)."""
+    key = f"portal.procedure.{pk}.{get_language()}.{catalog.catalog_stamp()}"
+    page = cache.get(key)
+    if page is None:
+        page = _procedure_fragment(pk)
+        cache.set(key, page, FRAGMENT_SECONDS)
+    title, body = page
+    return render(request, "portal/procedure.html", {"title": title, "body": mark_safe(body)})
+
+
+def _procedure_fragment(pk: int) -> tuple[str, str]:
+    """(title, HTML) of a published procedure's page; 404 if none is published."""
     version = catalog.published_version_detail(pk)
     online = version.online_level in ONLINE_LEVELS
     context = {
@@ -103,7 +126,7 @@ def procedure(request: HttpRequest, pk: int) -> HttpResponse:
         "units": catalog.offering_units(version.procedure),
         "filing_url": filing_url(pk) if online else "",
     }
-    return render(request, "portal/procedure.html", context)
+    return version.name, render_to_string("portal/_procedure.html", context)
 
 
 # -- lookup and status ---------------------------------------------------------------------
