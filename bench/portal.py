@@ -171,6 +171,11 @@ def cookie(response: Response, name: str) -> str:
     return ""
 
 
+def cookies_set(response: Response) -> list[str]:
+    """Every `name=value` the response sets, as a browser would send them back."""
+    return [header.split(";")[0] for header in response.headers.get("set-cookie", [])]
+
+
 @dataclass
 class Tally:
     latencies: list[float] = field(default_factory=list)
@@ -231,10 +236,8 @@ async def lookup_job(port: int, pairs: list[tuple[str, str]]) -> Callable[[int],
         found = await fetch(port, "POST", "/tra-cuu/", sent, data)
         if found.status != 302:
             return False
-        session = cookie(found, "sessionid")
-        status = await fetch(port, "GET", found.headers["location"][0], {
-            "Cookie": f"csrftoken={csrf}; sessionid={session}", "X-Forwarded-For": address(n),
-        })  # fmt: skip
+        sent["Cookie"] = "; ".join([f"csrftoken={csrf}", *cookies_set(found)])
+        status = await fetch(port, "GET", found.headers["location"][0], sent)
         return status.status == 200 and code in status.body
 
     return job

@@ -151,11 +151,16 @@ def lookup(request: HttpRequest) -> HttpResponse:
         code=code, factor=form.cleaned_data["factor"], address=client_address(request)
     )
     if found.outcome is access.Outcome.FOUND:
-        access.grant(request.session, code)
-        return redirect("portal:status", code=code)
+        return _granted_redirect(request, code)
     if found.outcome is access.Outcome.NOT_FOUND:
         return _lookup_page(request, form, str(NOT_FOUND))
     return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
+
+
+def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
+    response = redirect("portal:status", code=code)
+    access.grant(request, response, code)
+    return response
 
 
 def _status_context(dossier: Dossier) -> dict[str, object]:
@@ -193,14 +198,13 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     if token is not None:
         found = access.token_lookup(code=code, token=token, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
-            access.grant(request.session, code)
             # The plain URL: the token leaves the address bar, the history and the Referer.
-            return redirect("portal:status", code=code)
+            return _granted_redirect(request, code)
         form = LookupForm(initial={"code": code})
         if found.outcome is access.Outcome.NOT_FOUND:
             return _lookup_page(request, form, str(BAD_LINK), status=403)
         return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
     if dossier is None:
         return _lookup_page(request, LookupForm(initial={"code": code}))
     return render(request, "portal/status.html", _status_context(dossier))
@@ -209,7 +213,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def rate(request: HttpRequest, code: str) -> HttpResponse:
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
     if dossier is None:
         return redirect("portal:status", code=code)
     form = RatingForm(request.POST)
@@ -229,7 +233,7 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
 def request_withdrawal(request: HttpRequest, code: str) -> HttpResponse:
     """The applicant asks to withdraw (second factor again); the one-stop desk confirms it."""
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
     if dossier is None:
         return redirect("portal:status", code=code)
     form = WithdrawalRequestForm(request.POST)
@@ -276,7 +280,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
         factor = form.cleaned_data["factor"]
         found = access.lookup(code=code, factor=factor, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
-            access.grant(request.session, code, access.KIOSK_GRANT_SECONDS)
+            access.kiosk_grant(request.session, code)
             return redirect("portal:kiosk_rate", code=code)
         if found.outcome is access.Outcome.NOT_FOUND:
             error = str(NOT_FOUND)
@@ -289,7 +293,8 @@ def kiosk(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def kiosk_rate(request: HttpRequest, code: str) -> HttpResponse:
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    granted = access.kiosk_granted(request.session, code)
+    dossier = selectors.dossier_for_status(code) if granted else None
     if dossier is None:
         return redirect("portal:kiosk")
     form = RatingForm(request.POST or None)
@@ -300,7 +305,7 @@ def kiosk_rate(request: HttpRequest, code: str) -> HttpResponse:
         except RatingError as refused:
             error = refused.messages[0]
         else:
-            access.revoke(request.session, code)
+            access.kiosk_revoke(request.session, code)
             return redirect("portal:kiosk_thanks")
     context = {"dossier": dossier, "form": form, "error": error, "open": rating_open(dossier)}
     return render(request, "portal/kiosk_rate.html", context)
