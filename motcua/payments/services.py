@@ -29,6 +29,8 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
         return existing
     source = dossier.procedure_version.fees.filter(amount_vnd__gt=0)
     source = source.filter(case__isnull=True) | source.filter(case_id=dossier.case_id)
+    if not source.exists():  # nothing to copy: no lock (the status page reads this often)
+        return []
     with transaction.atomic():
         workflow_lock = Dossier.objects.select_for_update().filter(pk=dossier.pk)
         list(workflow_lock)  # two first readers must not copy the lines twice

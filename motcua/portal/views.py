@@ -204,7 +204,9 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
         if found.outcome is access.Outcome.NOT_FOUND:
             return _lookup_page(request, form, str(BAD_LINK), status=403)
         return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
-    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
+    if not access.granted(request, code):
+        return _lookup_page(request, LookupForm(initial={"code": code}))
+    dossier = selectors.dossier_for_status_page(code)
     if dossier is None:
         return _lookup_page(request, LookupForm(initial={"code": code}))
     return render(request, "portal/status.html", _status_context(dossier))

@@ -11,7 +11,7 @@ from django.test import Client
 
 from motcua.dossiers.models import Dossier
 from motcua.portal import lookup
-from motcua.portal.tests.conftest import World, received
+from motcua.portal.tests.conftest import World, received, returned
 
 SHOWN = "Được tiếp nhận"
 
@@ -89,3 +89,35 @@ def test_a_right_lookup_costs_one_query_and_its_throttle_check(
     with django_assert_max_num_queries(1 + throttle_queries):  # the dossier's factors
         response = client.post("/tra-cuu/", {"code": dossier.code, "factor": "4567"})
     assert response.status_code == 302 and SHOWN in status_page(client, dossier)
+
+
+def _with_fees(world: World) -> Dossier:
+    from motcua.payments.models import BankAccount
+    from motcua.payments.tests.conftest import add_fees
+
+    add_fees(world)
+    BankAccount.objects.create(
+        unit=world.commune, bank_bin="970415", bank_name="VietinBank",
+        account_number="113366668888", account_name="UBND XA THU NGHIEM",
+    )  # fmt: skip
+    return received(world)
+
+
+# Dossier, rating, timeline and fee lines; then what each state adds: whether the version has
+# fees to copy (none owed); whether it may be rated; the payments, the bank account for the
+# VietQR and a pending online payment (fees owed).
+STATUS_PAGE_QUERIES = {"no fees": (received, 5), "returned": (returned, 6), "fees": (_with_fees, 7)}
+
+
+@pytest.mark.parametrize("state", STATUS_PAGE_QUERIES)
+def test_the_status_page_costs_few_queries(
+    world: World, client: Client, state: str, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    make, budget = STATUS_PAGE_QUERIES[state]
+    dossier = make(world)
+    factor = "4567"
+    client.post("/tra-cuu/", {"code": dossier.code, "factor": factor})
+    status_page(client, dossier)  # the first reader copies the fee lines
+    with django_assert_max_num_queries(budget):
+        page = status_page(client, dossier)
+    assert dossier.code in page and "N*** V*** A" in page
