@@ -164,7 +164,9 @@ def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _status_context(dossier: Dossier) -> dict[str, object]:
-    rating = Rating.objects.filter(dossier=dossier).first()
+    # Only a returned dossier is rated (surveys.services.rating_record), and it stays returned.
+    returned = dossier.status == DossierStatus.RETURNED
+    rating = Rating.objects.filter(dossier=dossier).first() if returned else None
     return {
         "dossier": dossier,
         "national_label": _(dossier.national_label),
@@ -175,9 +177,11 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "phone": access.mask_number(dossier.applicant_phone),
         "timeline": selectors.public_timeline(dossier),
         "result_ready": dossier.status == DossierStatus.RESULT_READY,
-        "returned": dossier.status == DossierStatus.RETURNED,
+        "returned": returned,
         "rating": rating,
-        "rating_form": RatingForm() if rating is None and rating_open(dossier) else None,
+        "rating_form": RatingForm()
+        if returned and rating is None and rating_open(dossier)
+        else None,
         "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
 
