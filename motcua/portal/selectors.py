@@ -73,7 +73,7 @@ def dossier_for_status(code: str) -> Dossier | None:
     )
 
 
-# What the status page reads (status.html, the fee panel, `withdrawal_open`, `rating_open`):
+# What the status page reads (status.html, the fee panel, `withdrawal_open`, `rating_of`):
 # the dossier row is wide, and this page is the portal's busiest.
 _STATUS_PAGE_FIELDS = (
     "code",

@@ -23,8 +23,8 @@ from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
 from motcua.reports.live import live_figures
-from motcua.surveys.models import Rating, RatingChannel
-from motcua.surveys.services import RatingError, rating_open, rating_record
+from motcua.surveys.models import RatingChannel
+from motcua.surveys.services import RatingError, rating_of, rating_open, rating_record
 
 # Unknown code and wrong second factor: one message, so nobody learns which codes exist.
 NOT_FOUND = gettext_lazy(
@@ -164,9 +164,7 @@ def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _status_context(dossier: Dossier) -> dict[str, object]:
-    # Only a returned dossier is rated (surveys.services.rating_record), and it stays returned.
-    returned = dossier.status == DossierStatus.RETURNED
-    rating = Rating.objects.filter(dossier=dossier).first() if returned else None
+    rating, may_rate = rating_of(dossier)
     return {
         "dossier": dossier,
         "national_label": _(dossier.national_label),
@@ -177,11 +175,9 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "phone": access.mask_number(dossier.applicant_phone),
         "timeline": selectors.public_timeline(dossier),
         "result_ready": dossier.status == DossierStatus.RESULT_READY,
-        "returned": returned,
+        "returned": dossier.status == DossierStatus.RETURNED,
         "rating": rating,
-        "rating_form": RatingForm()
-        if returned and rating is None and rating_open(dossier)
-        else None,
+        "rating_form": RatingForm() if may_rate else None,
         "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
 

@@ -104,9 +104,9 @@ def _with_fees(world: World) -> Dossier:
 
 
 # Dossier, timeline and fee lines; then what each state adds: whether the version has fees to
-# copy (none owed); its rating and whether it may be rated (returned); the payments, the bank
-# account for the VietQR and a pending online payment (fees owed).
-STATUS_PAGE_QUERIES = {"no fees": (received, 4), "returned": (returned, 6), "fees": (_with_fees, 6)}
+# copy (none owed); its rating (returned); the payments, the bank account for the VietQR and a
+# pending online payment (fees owed).
+STATUS_PAGE_QUERIES = {"no fees": (received, 4), "returned": (returned, 5), "fees": (_with_fees, 6)}
 
 
 @pytest.mark.parametrize("state", STATUS_PAGE_QUERIES)
