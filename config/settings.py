@@ -245,6 +245,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # nginx serves attachments from an internal location after the app checked access.
 MOTCUA_ACCEL_REDIRECT_PREFIX = env_str("MOTCUA_ACCEL_REDIRECT_PREFIX", "")
+# The default cache, in each app process's memory, holds rendered fragments of the citizen
+# pages: the parts that depend only on the language, and the catalog's parts keyed by the
+# catalog stamp (motcua/catalog/stamp.py), so never stale. A procedure page is about 12 KB.
+CACHES: dict[str, dict[str, object]] = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 # Throttle counters (lookup, login) live in this cache; empty: the database, shared by every
 # app server with no other service. e.g. redis://127.0.0.1:6379/1
 MOTCUA_CACHE_URL = env_str("MOTCUA_CACHE_URL", "")
@@ -253,12 +262,9 @@ if MOTCUA_CACHE_URL:
         raise ImproperlyConfigured(
             f"MOTCUA_CACHE_URL: expected redis://host:port/db, got {MOTCUA_CACHE_URL!r}"
         )
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "throttle": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": MOTCUA_CACHE_URL,
-        },
+    CACHES["throttle"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": MOTCUA_CACHE_URL,
     }
 # Staff in the admin and supervisor roles must confirm their login with a TOTP code.
 MOTCUA_REQUIRE_2FA = env_bool("MOTCUA_REQUIRE_2FA", False)

@@ -375,3 +375,25 @@ class ProcedureOffering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure} @ {self.unit}"
+
+
+class CatalogStamp(models.Model):
+    """One row whose token changes with every write to what the public catalog pages show.
+
+    Database triggers (motcua/catalog/stamp.py) replace the token on any insert, update or
+    delete of sectors, procedures, versions and their parts, offerings and units — from the
+    admin, a service, a bulk load or another server alike — in the writing transaction, so a
+    reader sees the new token exactly when it sees the new rows. The citizen pages cache their
+    catalog fragments under the token (`motcua.catalog.selectors.catalog_stamp`). The token is
+    random rather than a counter, so a rolled-back change or a restored backup never brings back
+    a token whose cached pages showed something else.
+    """
+
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dấu thay đổi danh mục")
+        verbose_name_plural = _("dấu thay đổi danh mục")
+
+    def __str__(self) -> str:
+        return str(self.token)

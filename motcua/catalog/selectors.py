@@ -1,5 +1,6 @@
 """Reads of the catalog shared by the public pages, the API and reports."""
 
+from django.db import connection
 from django.db.models import Case, Exists, OuterRef, Prefetch, QuerySet, Value, When
 from django.db.models.functions import Length
 from django.http import Http404
@@ -8,6 +9,7 @@ from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import (
     COMMUNE_LEVELS,
     PROVINCE_LEVELS,
+    CatalogStamp,
     Level,
     OnlineLevel,
     Procedure,
@@ -101,3 +103,18 @@ def published_version_detail(procedure_pk: int) -> ProcedureVersion:
 
 def offering_units(procedure: Procedure) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(offerings__procedure=procedure).order_by("name")
+
+
+_STAMP_SQL = f"SELECT token FROM {CatalogStamp._meta.db_table} WHERE id = 1"
+
+
+def catalog_stamp() -> str:
+    """A token that changes whenever anything the public catalog pages show changes (see
+    `CatalogStamp`): the key under which those pages cache their fragments.
+
+    Read on every such page, so by plain SQL: the ORM would cost more than the query.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_SQL)
+        row = cursor.fetchone()
+    return str(row[0]) if row else "0"

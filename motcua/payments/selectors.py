@@ -16,7 +16,7 @@ from motcua.payments.models import (
     Payment,
     StatementLine,
 )
-from motcua.payments.services import fees_of, paid_amount
+from motcua.payments.services import fees_of
 
 # Who collects fees and reconciles the unit's account: Bộ phận Một cửa.
 COLLECTORS = (Role.RECEIVER,)
@@ -36,11 +36,12 @@ class FeeState:
         return max(self.total_vnd - self.paid_vnd, 0)
 
 
-def fee_state(dossier: Dossier) -> FeeState:
-    fees = fees_of(dossier)
+def fee_state(dossier: Dossier, fees: list[DossierFee] | None = None) -> FeeState:
+    """What `dossier` owes and paid; `fees`: its lines (`fees_of`) when the caller has them."""
+    fees = fees_of(dossier) if fees is None else fees
     payments = list(Payment.objects.filter(dossier=dossier).order_by("paid_at", "pk"))
     total = sum(f.due_vnd for f in fees)
-    return FeeState(fees, total, paid_amount(dossier), payments)
+    return FeeState(fees, total, sum(p.amount_vnd for p in payments), payments)
 
 
 def account_of(unit: OrgUnit) -> BankAccount | None:
@@ -49,9 +50,14 @@ def account_of(unit: OrgUnit) -> BankAccount | None:
 
 def vietqr_payload(dossier: Dossier, due_vnd: int) -> str | None:
     """The dynamic VietQR for what the dossier still owes, to the receiving unit's account."""
-    account = account_of(dossier.receiving_unit)
-    if account is None or due_vnd <= 0:
+    if due_vnd <= 0:
         return None
+    account = account_of(dossier.receiving_unit)
+    return vietqr_to(account, dossier, due_vnd) if account is not None else None
+
+
+def vietqr_to(account: BankAccount, dossier: Dossier, due_vnd: int) -> str:
+    """`vietqr_payload` for a caller that has read the account already."""
     return vietqr.build(
         vietqr.Transfer(
             bank_bin=account.bank_bin,

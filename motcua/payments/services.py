@@ -4,7 +4,7 @@ resumes it through the workflow (DOMAIN.md §3.2: the clock pauses until proof o
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from motcua.accounts.models import User
@@ -27,8 +27,10 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
     existing = list(DossierFee.objects.filter(dossier=dossier))
     if existing or dossier.pk is None:
         return existing
-    source = dossier.procedure_version.fees.filter(amount_vnd__gt=0)
-    source = source.filter(case__isnull=True) | source.filter(case_id=dossier.case_id)
+    in_case = Q(case__isnull=True) | Q(case_id=dossier.case_id)
+    source = dossier.procedure_version.fees.filter(in_case, amount_vnd__gt=0)
+    if not source.exists():  # nothing to copy: no lock (the status page reads this often)
+        return []
     with transaction.atomic():
         workflow_lock = Dossier.objects.select_for_update().filter(pk=dossier.pk)
         list(workflow_lock)  # two first readers must not copy the lines twice

@@ -1,5 +1,5 @@
 """The applicant's fee payment and signed result, from the status page: both only after the
-second factor (the session's lookup grant), like the status page itself."""
+second factor (the browser's lookup grant), like the status page itself."""
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -20,7 +20,7 @@ RESULT_STATUSES = (DossierStatus.RESULT_READY, DossierStatus.RETURNED)
 
 def _granted(request: HttpRequest, code: str) -> Dossier | None:
     code = access.normalise_code(code)
-    return selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    return selectors.dossier_for_status(code) if access.granted(request, code) else None
 
 
 @require_POST

@@ -1,8 +1,16 @@
 """The public dossier lookup: code + second factor, masking, and who may see which status page.
 
-A visitor sees a dossier's status page once this session has been granted that code, either by
-a lookup with the right last four digits or by the signed token of the QR code on Mẫu 01.
-Grants live in the (database-backed) session and expire after a few minutes.
+A visitor sees a dossier's status page (and pays, downloads the result, rates or asks to
+withdraw from it) once this browser has been granted that code, either by a lookup with the
+right last four digits or by the signed token of the QR code on Mẫu 01. Grants expire after
+half an hour.
+
+Portal grants travel in a cookie signed with the secret key (`GRANT_COOKIE`): code → expiry,
+HttpOnly, SameSite=Lax, Secure in production, sent only to /tra-cuu/. Nobody can make or extend
+one without the key, and checking one needs no database, so a lookup writes no session row. The
+counter kiosk is one browser shared by every citizen in the queue: its grants are short, stay in
+the server-side session and are revoked once the citizen has rated, so nothing a citizen could
+copy off the kiosk outlives their turn.
 """
 
 import enum
@@ -11,14 +19,22 @@ import re
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import status_token_matches
 from motcua.portal import throttle
 
-_SESSION_KEY = "portal.lookups"
+GRANT_COOKIE = "tracuu"
+_GRANT_SALT = "motcua.portal.lookup.grant"
+_GRANT_PATH = "/tra-cuu/"
 PORTAL_GRANT_SECONDS = 30 * 60
+# A citizen following several dossiers keeps the newest grants; the cookie stays small.
+MAX_GRANTS = 20
+_KIOSK_SESSION_KEY = "portal.kiosk"
 # The kiosk is shared by every citizen at the counter: a grant there is short and ends with
 # the rating.
 KIOSK_GRANT_SECONDS = 3 * 60
@@ -36,7 +52,6 @@ class Outcome(enum.Enum):
 @dataclass(frozen=True)
 class Lookup:
     outcome: Outcome
-    dossier: Dossier | None = None
 
 
 def normalise_code(code: str) -> str:
@@ -48,13 +63,13 @@ def _last_four(value: str) -> str:
     return digits[-4:] if len(digits) >= 4 else ""
 
 
-def factor_matches(dossier: Dossier, factor: str) -> bool:
-    """The last four digits of the applicant's identity number (or organisation code) or phone."""
-    candidates = (
-        dossier.applicant_personal_id,
-        dossier.applicant_organisation_id,
-        dossier.applicant_phone,
-    )
+# What the second factor is checked against: the applicant's identity number (or organisation
+# code) and phone number.
+_FACTOR_FIELDS = ("applicant_personal_id", "applicant_organisation_id", "applicant_phone")
+
+
+def factor_matches(candidates: tuple[str, ...], factor: str) -> bool:
+    """`factor` is the last four digits of one of `candidates` (`_FACTOR_FIELDS`' values)."""
     matched = False
     for value in candidates:
         ending = _last_four(value)
@@ -90,11 +105,11 @@ def lookup(*, code: str, factor: str, address: str) -> Lookup:
         return Lookup(Outcome.CODE_LIMITED)
     if code_over and not throttle.attempt(throttle.SLOWED_CODE, code):
         return Lookup(Outcome.CODE_SLOWED)
-    dossier = Dossier.objects.filter(code=code).first()
-    if dossier is None or not factor_matches(dossier, factor):
+    candidates = Dossier.objects.filter(code=code).values_list(*_FACTOR_FIELDS).first()
+    if candidates is None or not factor_matches(candidates, factor):
         _wrong(code, address)
         return Lookup(Outcome.NOT_FOUND)
-    return Lookup(Outcome.FOUND, dossier)
+    return Lookup(Outcome.FOUND)
 
 
 def token_lookup(*, code: str, token: str, address: str) -> Lookup:
@@ -106,23 +121,58 @@ def token_lookup(*, code: str, token: str, address: str) -> Lookup:
     return Lookup(Outcome.NOT_FOUND)
 
 
-# -- session grants ------------------------------------------------------------------------
+# -- grants --------------------------------------------------------------------------------
 
 
-def grant(session: SessionBase, code: str, seconds: int = PORTAL_GRANT_SECONDS) -> None:
-    grants = {c: t for c, t in session.get(_SESSION_KEY, {}).items() if t > time.time()}
-    grants[code] = int(time.time()) + seconds
-    session[_SESSION_KEY] = grants
+def _grants(request: HttpRequest) -> dict[str, int]:
+    """The unexpired portal grants this browser holds (none if the cookie is forged or old)."""
+    value = request.COOKIES.get(GRANT_COOKIE)
+    if not value:
+        return {}
+    try:
+        found = signing.loads(value, salt=_GRANT_SALT, max_age=PORTAL_GRANT_SECONDS)
+    except signing.BadSignature:
+        return {}
+    now = time.time()
+    if not isinstance(found, dict):
+        return {}
+    return {c: t for c, t in found.items() if isinstance(t, int) and t > now}
 
 
-def granted(session: SessionBase, code: str) -> bool:
-    return bool(session.get(_SESSION_KEY, {}).get(code, 0) > time.time())
+def grant(request: HttpRequest, response: HttpResponse, code: str) -> None:
+    """Let this browser see `code`'s status page for the next half hour."""
+    grants = _grants(request)
+    grants[code] = int(time.time()) + PORTAL_GRANT_SECONDS
+    newest = dict(sorted(grants.items(), key=lambda item: item[1])[-MAX_GRANTS:])
+    response.set_cookie(
+        GRANT_COOKIE,
+        signing.dumps(newest, salt=_GRANT_SALT),
+        max_age=PORTAL_GRANT_SECONDS,
+        path=_GRANT_PATH,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
-def revoke(session: SessionBase, code: str) -> None:
-    grants = dict(session.get(_SESSION_KEY, {}))
+def granted(request: HttpRequest, code: str) -> bool:
+    return code in _grants(request)
+
+
+def kiosk_grant(session: SessionBase, code: str) -> None:
+    grants = {c: t for c, t in session.get(_KIOSK_SESSION_KEY, {}).items() if t > time.time()}
+    grants[code] = int(time.time()) + KIOSK_GRANT_SECONDS
+    session[_KIOSK_SESSION_KEY] = grants
+
+
+def kiosk_granted(session: SessionBase, code: str) -> bool:
+    return bool(session.get(_KIOSK_SESSION_KEY, {}).get(code, 0) > time.time())
+
+
+def kiosk_revoke(session: SessionBase, code: str) -> None:
+    grants = dict(session.get(_KIOSK_SESSION_KEY, {}))
     grants.pop(code, None)
-    session[_SESSION_KEY] = grants
+    session[_KIOSK_SESSION_KEY] = grants
 
 
 # -- masking -------------------------------------------------------------------------------

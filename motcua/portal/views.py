@@ -2,11 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from motcua.accounts.models import OrgUnit
@@ -20,8 +23,8 @@ from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
 from motcua.reports.live import live_figures
-from motcua.surveys.models import Rating, RatingChannel
-from motcua.surveys.services import RatingError, rating_open, rating_record
+from motcua.surveys.models import RatingChannel
+from motcua.surveys.services import RatingError, rating_of, rating_open, rating_record
 
 # Unknown code and wrong second factor: one message, so nobody learns which codes exist.
 NOT_FOUND = gettext_lazy(
@@ -45,6 +48,9 @@ BAD_LINK = gettext_lazy(
     "Liên kết tra cứu không hợp lệ. Vui lòng nhập mã hồ sơ và 4 số cuối để tra cứu."
 )
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+# Cached catalog fragments are keyed by the catalog stamp, so they are never stale; this only
+# bounds how long fragments of an older stamp linger.
+FRAGMENT_SECONDS = 24 * 3600
 
 
 def filing_url(procedure_pk: int) -> str:
@@ -57,10 +63,14 @@ def filing_url(procedure_pk: int) -> str:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """The forms and the sectors are cached fragments of home.html (per language, the sectors
+    per catalog stamp too). They are given as callables, which the template calls only when it
+    renders a fragment anew: a cached page builds no form and no query."""
     context = {
-        "search_form": ProcedureSearchForm(),
-        "lookup_form": LookupForm(),
-        "sectors": catalog.sectors_in_use().order_by("name"),
+        "search_form": ProcedureSearchForm,
+        "lookup_form": LookupForm,
+        "sectors": lambda: catalog.sectors_in_use().order_by("name"),
+        "catalog_stamp": catalog.catalog_stamp(),
     }
     return render(request, "portal/home.html", context)
 
@@ -95,6 +105,19 @@ def start_filing(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def procedure(request: HttpRequest, pk: int) -> HttpResponse:
+    """The procedure's parts are one fragment, cached per language and catalog stamp (read
+    before the catalog, so a fragment is never filed under a newer stamp than its data)."""
+    key = f"portal.procedure.{pk}.{get_language()}.{catalog.catalog_stamp()}"
+    page = cache.get(key)
+    if page is None:
+        page = _procedure_fragment(pk)
+        cache.set(key, page, FRAGMENT_SECONDS)
+    title, body = page
+    return render(request, "portal/procedure.html", {"title": title, "body": mark_safe(body)})
+
+
+def _procedure_fragment(pk: int) -> tuple[str, str]:
+    """(title, HTML) of a published procedure's page; 404 if none is published."""
     version = catalog.published_version_detail(pk)
     online = version.online_level in ONLINE_LEVELS
     context = {
@@ -103,7 +126,7 @@ def procedure(request: HttpRequest, pk: int) -> HttpResponse:
         "units": catalog.offering_units(version.procedure),
         "filing_url": filing_url(pk) if online else "",
     }
-    return render(request, "portal/procedure.html", context)
+    return version.name, render_to_string("portal/_procedure.html", context)
 
 
 # -- lookup and status ---------------------------------------------------------------------
@@ -128,15 +151,20 @@ def lookup(request: HttpRequest) -> HttpResponse:
         code=code, factor=form.cleaned_data["factor"], address=client_address(request)
     )
     if found.outcome is access.Outcome.FOUND:
-        access.grant(request.session, code)
-        return redirect("portal:status", code=code)
+        return _granted_redirect(request, code)
     if found.outcome is access.Outcome.NOT_FOUND:
         return _lookup_page(request, form, str(NOT_FOUND))
     return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
 
 
+def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
+    response = redirect("portal:status", code=code)
+    access.grant(request, response, code)
+    return response
+
+
 def _status_context(dossier: Dossier) -> dict[str, object]:
-    rating = Rating.objects.filter(dossier=dossier).first()
+    rating, may_rate = rating_of(dossier)
     return {
         "dossier": dossier,
         "national_label": _(dossier.national_label),
@@ -149,7 +177,7 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "result_ready": dossier.status == DossierStatus.RESULT_READY,
         "returned": dossier.status == DossierStatus.RETURNED,
         "rating": rating,
-        "rating_form": RatingForm() if rating is None and rating_open(dossier) else None,
+        "rating_form": RatingForm() if may_rate else None,
         "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
 
@@ -170,14 +198,15 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     if token is not None:
         found = access.token_lookup(code=code, token=token, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
-            access.grant(request.session, code)
             # The plain URL: the token leaves the address bar, the history and the Referer.
-            return redirect("portal:status", code=code)
+            return _granted_redirect(request, code)
         form = LookupForm(initial={"code": code})
         if found.outcome is access.Outcome.NOT_FOUND:
             return _lookup_page(request, form, str(BAD_LINK), status=403)
         return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    if not access.granted(request, code):
+        return _lookup_page(request, LookupForm(initial={"code": code}))
+    dossier = selectors.dossier_for_status_page(code)
     if dossier is None:
         return _lookup_page(request, LookupForm(initial={"code": code}))
     return render(request, "portal/status.html", _status_context(dossier))
@@ -186,7 +215,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def rate(request: HttpRequest, code: str) -> HttpResponse:
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
     if dossier is None:
         return redirect("portal:status", code=code)
     form = RatingForm(request.POST)
@@ -206,7 +235,7 @@ def rate(request: HttpRequest, code: str) -> HttpResponse:
 def request_withdrawal(request: HttpRequest, code: str) -> HttpResponse:
     """The applicant asks to withdraw (second factor again); the one-stop desk confirms it."""
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    dossier = selectors.dossier_for_status(code) if access.granted(request, code) else None
     if dossier is None:
         return redirect("portal:status", code=code)
     form = WithdrawalRequestForm(request.POST)
@@ -253,7 +282,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
         factor = form.cleaned_data["factor"]
         found = access.lookup(code=code, factor=factor, address=client_address(request))
         if found.outcome is access.Outcome.FOUND:
-            access.grant(request.session, code, access.KIOSK_GRANT_SECONDS)
+            access.kiosk_grant(request.session, code)
             return redirect("portal:kiosk_rate", code=code)
         if found.outcome is access.Outcome.NOT_FOUND:
             error = str(NOT_FOUND)
@@ -266,7 +295,8 @@ def kiosk(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def kiosk_rate(request: HttpRequest, code: str) -> HttpResponse:
     code = access.normalise_code(code)
-    dossier = selectors.dossier_for_status(code) if access.granted(request.session, code) else None
+    granted = access.kiosk_granted(request.session, code)
+    dossier = selectors.dossier_for_status(code) if granted else None
     if dossier is None:
         return redirect("portal:kiosk")
     form = RatingForm(request.POST or None)
@@ -277,7 +307,7 @@ def kiosk_rate(request: HttpRequest, code: str) -> HttpResponse:
         except RatingError as refused:
             error = refused.messages[0]
         else:
-            access.revoke(request.session, code)
+            access.kiosk_revoke(request.session, code)
             return redirect("portal:kiosk_thanks")
     context = {"dossier": dossier, "form": form, "error": error, "open": rating_open(dossier)}
     return render(request, "portal/kiosk_rate.html", context)

@@ -42,6 +42,15 @@ def rating_open(dossier: Dossier) -> bool:
     )
 
 
+def rating_of(dossier: Dossier) -> tuple[Rating | None, bool]:
+    """The dossier's rating, and whether the citizen may rate now (`rating_open`), in one read:
+    only a returned dossier is rated (`rating_record`), and it stays returned."""
+    if dossier.status != DossierStatus.RETURNED:
+        return None, False
+    rating = Rating.objects.filter(dossier=dossier).first()
+    return rating, rating is None
+
+
 def rating_record(*, dossier: Dossier, level: int, comment: str = "", channel: str) -> Rating:
     """Record the rating of a returned dossier; a second rating of the same dossier is refused."""
     if level not in Level.values:

@@ -10,7 +10,7 @@ from motcua.lib.qr import qr_svg
 from motcua.payments import selectors
 from motcua.payments.gateways import gateway
 from motcua.payments.models import GatewayOrder, OrderStatus
-from motcua.payments.services import vnd
+from motcua.payments.services import fees_of, vnd
 
 register = template.Library()
 
@@ -18,9 +18,12 @@ register = template.Library()
 @register.inclusion_tag("payments/_fee_panel.html")
 def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dict[str, Any]:
     """Nothing when nothing is owed; the VietQR only when the unit has a bank account."""
-    state = selectors.fee_state(dossier)
-    payload = selectors.vietqr_payload(dossier, state.due_vnd)
-    account = selectors.account_of(dossier.receiving_unit) if payload else None
+    fees = fees_of(dossier)
+    if not fees:  # the panel shows nothing: no payments, account or order to read
+        return {"dossier": dossier, "state": None, "printed": printed}
+    state = selectors.fee_state(dossier, fees)
+    account = selectors.account_of(dossier.receiving_unit) if state.due_vnd else None
+    payload = selectors.vietqr_to(account, dossier, state.due_vnd) if account else None
     return {
         "dossier": dossier,
         "state": state,

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, DossierStatus
@@ -32,3 +33,20 @@ def returned(w: World) -> Dossier:
 @pytest.fixture(autouse=True)
 def fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(params=["database", "cache"])
+def store(request: pytest.FixtureRequest, settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Each rule holds with the counters in the database and in the throttle cache. The cache
+    ends a window on its own clock, which the test clock does not move: the ends of windows
+    are checked on the database."""
+    if request.param == "database":
+        yield "database"
+        return
+    settings.CACHES = {
+        **settings.CACHES,
+        "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["throttle"].clear()
+    yield "cache"
+    caches["throttle"].clear()
