@@ -43,7 +43,8 @@ def _memo(user: User) -> "dict[object, list[Membership] | tuple[int, ...]] | Non
     return getattr(user, MEMO, None)
 
 
-def _memberships(user: User, roles: Iterable[str] | None) -> list[Membership]:
+def memberships_of(user: User, roles: Iterable[str] | None = None) -> list[Membership]:
+    """The user's active memberships (with their units), of `roles` when given."""
     if not user.is_authenticated or not user.is_active:
         return []
     memo = _memo(user)
@@ -54,11 +55,6 @@ def _memberships(user: User, roles: Iterable[str] | None) -> list[Membership]:
             memo["memberships"] = found
     wanted = None if roles is None else set(roles)
     return [m for m in found if wanted is None or m.role in wanted]
-
-
-def memberships_of(user: User, roles: Iterable[str] | None = None) -> list[Membership]:
-    """The user's active memberships (with their units), of `roles` when given."""
-    return _memberships(user, roles)
 
 
 def units_for_user(user: User, roles: Iterable[str] | None = None) -> "list[int]":
@@ -81,7 +77,7 @@ def units_for_user(user: User, roles: Iterable[str] | None = None) -> "list[int]
 def _units_for_user(user: User, roles: Iterable[str] | None) -> "list[int]":
     if user.is_authenticated and user.is_superuser:
         return list(OrgUnit.objects.values_list("pk", flat=True))
-    memberships = _memberships(user, roles)
+    memberships = memberships_of(user, roles)
     direct = {m.unit_id for m in memberships}
     below = [m.unit.path for m in memberships if m.role in ROLES_READING_BELOW]
     if not below:
@@ -105,7 +101,7 @@ def get_unit_for_user(user: User, pk: int, *roles: str) -> OrgUnit:
 
 
 def roles_of(user: User) -> set[str]:
-    return {m.role for m in _memberships(user, None)}
+    return {m.role for m in memberships_of(user, None)}
 
 
 __all__ = [
