@@ -16,7 +16,6 @@ from motcua.dossiers.models import (
     DossierEvent,
     DossierStatus,
 )
-from motcua.reports import drilldown as report_drilldown
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
 from motcua.workdays.timecalc import ZONE
@@ -162,10 +161,26 @@ def unit_service_figures(unit: OrgUnit, start: dt.datetime, end: dt.datetime) ->
     - online share: dossiers received in the period that were filed online (channel 2) and,
       where the procedure requires a paper result, have an electronic result / received.
     """
+    return service_figures(unit, {"": Period(start, end)})[""]
+
+
+def service_figures(unit: OrgUnit, periods: dict[str, "Period"]) -> dict[str, ServiceFigures]:
+    """`unit_service_figures` for several periods; the dossiers open at an end shared by
+    several periods (this month and this year, both to now) are judged once."""
     ids = list(OrgUnit.objects.within(unit).values_list("pk", flat=True))
-    period = report_periods.Period.between(start, end)
-    figures = report_selectors.total_figures(ids, period)
-    overdue = report_drilldown.dossiers_for(ids, period, "late_at_end").count()
+    opened: dict[dt.datetime, report_selectors.OpenCounts] = {}
+    found = {}
+    for name, wanted in periods.items():
+        period = report_periods.Period.between(wanted.start, wanted.end)
+        if period.end not in opened:
+            opened[period.end] = report_selectors.open_counts(ids, period.end)
+        figures = report_selectors.total_figures(ids, period, opened=opened[period.end])
+        found[name] = _service_figures(figures)
+    return found
+
+
+def _service_figures(figures: "report_selectors.Figures") -> ServiceFigures:
+    overdue = figures["late_at_end"]
     counts = {
         "received": figures.received,
         "resolved": figures["finished_on_time"] + figures["finished_late"],

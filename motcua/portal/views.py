@@ -331,10 +331,7 @@ def transparency(request: HttpRequest) -> HttpResponse:
 def transparency_unit(request: HttpRequest, unit_code: str) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, code=unit_code)
     periods = selectors.periods_to_date()
-    figures = {
-        name: selectors.unit_service_figures(unit, period.start, period.end)
-        for name, period in periods.items()
-    }
+    figures = selectors.service_figures(unit, periods)
     context = {"unit": unit, "month": figures["month"], "year": figures["year"]}
     context["periods"] = periods
     context["index_url"] = reverse("portal:transparency")

@@ -21,7 +21,7 @@ from motcua.reports.selectors import (
     RECEIVED,
     RESOLVED,
     judged_late_at,
-    open_facts,
+    late_at_end_counts,
     rollup_sums,
 )
 from motcua.surveys.models import DISLIKE_LEVELS
@@ -332,27 +332,13 @@ class _UnitData:
         return found
 
     def _late_open(self) -> Counter[int]:
-        """Dossiers open at the period end and judged late there (selectors.judged_late_at).
-
-        Only two kinds can be: past the stored appointment, or unsettled (a second supplement
-        request, a reschedule that may be undone). Each is read through its own index
-        (fact_finished_due, fact_finished_unsettled); the other open dossiers stay in the
-        database."""
+        """Dossiers open at the period end and judged late there (selectors.judged_late_at),
+        by unit (`selectors.late_at_end_counts`)."""
         found: Counter[int] = Counter()
-        end = self.period.end
-        fields = ("receiving_unit_id", "deciding_unit_id", "pauses", "supplements",
-                  "reschedules", "due_at")  # fmt: skip
-        seen: set[int] = set()
-        for could_be_late in (
-            Q(due_at__lt=end),
-            Q(supplement_count__gt=1) | ~Q(reschedules=[]),
-        ):
-            for fact in open_facts(could_be_late, end).only(*fields):
-                if fact.pk in seen or not judged_late_at(fact, end):
-                    continue
-                seen.add(fact.pk)
-                for unit in {fact.receiving_unit_id, fact.deciding_unit_id}:
-                    found[unit] += 1
+        keys = ("receiving_unit_id", "deciding_unit_id")
+        for (recv, dec), n in late_at_end_counts(Q(), self.period.end, *keys).items():
+            for unit in {recv, dec}:
+                found[unit] += n
         return found
 
     def _offerings(self) -> tuple[Counter[int], Counter[int], Counter[int]]:

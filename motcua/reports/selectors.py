@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, F, Q, QuerySet, Sum, Value
 from django.db.models.expressions import RawSQL
 
 from motcua.accounts.models import OrgUnit
@@ -22,7 +22,7 @@ RECEIVED = ("received_counter", "received_post", "received_online_self", "receiv
 RESOLVED = ("resolved_early", "resolved_on_time", "resolved_late")
 FINISHED = (*RESOLVED, "refused", "stopped", "withdrawn")
 OPEN_STATES = ("in_time", "overdue", "paused")
-FIGURE_NAMES = frozenset((*COUNTERS, *OPEN_STATES, "carried"))
+FIGURE_NAMES = frozenset((*COUNTERS, *OPEN_STATES, "carried", "late_at_end"))
 
 
 @dataclass
@@ -101,6 +101,50 @@ def open_pause(fact: DossierFact, end: dt.datetime) -> dt.datetime | None:
 
 
 UNSETTLED = Q(supplement_count__gt=1) | ~Q(reschedules=[])
+# Never paused and settled: such a dossier is late exactly when its stored appointment passed.
+SIMPLE = Q(pauses=[]) & ~UNSETTLED
+
+# The pause a fact is in at a moment (`open_pause`), read in PostgreSQL from the JSON list of
+# [start, stop] pairs: its start, or NULL.
+_PAUSE_AT = (
+    '(SELECT (p->>0)::timestamptz FROM jsonb_array_elements("reports_dossierfact".pauses) AS p '
+    "WHERE (p->>0)::timestamptz < %s AND (p->>1 IS NULL OR (p->>1)::timestamptz >= %s) LIMIT 1)"
+)
+
+
+def judged_in_sql() -> Q:
+    """The facts whose state at a moment the database can tell: on PostgreSQL every settled
+    one (at most one supplement request, no reschedule) — its pauses are read there; elsewhere
+    only those never paused. The rest are read and judged one by one (`open_state`)."""
+    return ~UNSETTLED if connection.vendor == "postgresql" else SIMPLE
+
+
+def paused_at_q(end: dt.datetime) -> Q:
+    """Inside a pause at `end` (for the facts of `judged_in_sql`)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=[])
+    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
+    return Q(RawSQL(f"(NOT {never} AND {_PAUSE_AT} IS NOT NULL)", [end, end], BooleanField()))
+
+
+def not_paused_at_q(end: dt.datetime) -> Q:
+    if connection.vendor != "postgresql":
+        return Q()
+    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
+    return Q(RawSQL(f"({never} OR {_PAUSE_AT} IS NULL)", [end, end], BooleanField()))
+
+
+def judged_late_q(end: dt.datetime) -> Q:
+    """`judged_late_at(fact, end)` for the settled facts of `judged_in_sql` open at `end`: the
+    appointment passed before the pause they are in began, or before the end."""
+    if connection.vendor != "postgresql":
+        return Q(due_at__lt=end)
+    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
+    late = (
+        f'"reports_dossierfact".due_at < CASE WHEN {never} THEN %s '
+        f"ELSE COALESCE({_PAUSE_AT}, %s) END"
+    )
+    return Q(RawSQL(late, [end, end, end, end], BooleanField()))
 
 
 def could_be_late_or_paused(end: dt.datetime) -> Q:
@@ -148,6 +192,27 @@ def judged_late_at(fact: DossierFact, end: dt.datetime) -> bool:
     return late_at(fact, open_pause(fact, end) or end)
 
 
+def late_at_end_counts(where: Q, end: dt.datetime, *keys: str) -> Counter[tuple[Any, ...]]:
+    """Dossiers open at `end` and judged late there (`judged_late_at`), counted by `keys`.
+
+    Only two kinds can be: past the stored appointment, or unsettled. The settled ones are
+    judged in the database (`judged_in_sql`) through the late-span index; only the others are
+    read and judged one by one."""
+    found: Counter[tuple[Any, ...]] = Counter()
+    in_sql = judged_in_sql()
+    simple = DossierFact.objects.filter(where, in_sql, _late_across(end), judged_late_q(end))
+    if keys:
+        for row in simple.values(*keys).annotate(n=Count("pk")).order_by():
+            found[tuple(row[k] for k in keys)] += row["n"]
+    else:
+        found[()] = simple.count()
+    could_be_late = open_facts(where, end).exclude(in_sql).filter(Q(due_at__lt=end) | UNSETTLED)
+    for fact in could_be_late.only(*OPEN_FIELDS):
+        if judged_late_at(fact, end):
+            found[tuple(getattr(fact, k) for k in keys)] += 1
+    return found
+
+
 def _supplements_by(fact: DossierFact, moment: dt.datetime) -> int:
     return sum(dt.datetime.fromisoformat(at) <= moment for at in fact.supplements)
 
@@ -155,35 +220,71 @@ def _supplements_by(fact: DossierFact, moment: dt.datetime) -> int:
 GROUPS = {"procedure": "procedure_version_id", "unit": "deciding_unit_id", "all": None}
 
 
-def period_report(unit_ids: Iterable[int], period: Period, by: str = "procedure") -> list[Figures]:
-    """Rows of the period report (by procedure, sector or deciding unit) and a total, last."""
+OpenCounts = dict[tuple[object, ...], Counter[str]]
+
+
+def period_report(
+    unit_ids: Iterable[int],
+    period: Period,
+    by: str = "procedure",
+    *,
+    opened: OpenCounts | None = None,
+) -> list[Figures]:
+    """Rows of the period report (by procedure, sector or deciding unit) and a total, last.
+    `opened`: `open_counts` at the period's end, when the caller already has them."""
     ids = list(unit_ids)
     keys = ("deciding_unit_id", "procedure_version_id")
-    before = rollup_sums(units_q(ids) & before_q(period.first), *keys)
     within = rollup_sums(units_q(ids) & span_q(period.first, period.after), *keys)
     rows: dict[tuple[object, ...], Counter[str]] = defaultdict(Counter)
     for key, counts in within.items():
         rows[key].update(counts)
-    for key, counts in before.items():
-        rows[key]["carried"] += sum(counts[n] for n in RECEIVED) - sum(counts[n] for n in FINISHED)
-    _count_open(rows, units_q(ids), period.end)
+    # Carried over: received before the period less finished before it, one sum per key.
+    still = sum((F(n) for n in RECEIVED), Value(0)) - sum((F(n) for n in FINISHED), Value(0))
+    before = Rollup.objects.filter(units_q(ids) & before_q(period.first)).values(*keys)
+    for row in before.annotate(still=Sum(still)).order_by():
+        rows[(row["deciding_unit_id"], row["procedure_version_id"])]["carried"] += row["still"]
+    for key, counts in (opened if opened is not None else open_counts(ids, period.end)).items():
+        rows[key].update(counts)
     return _grouped(rows, by)
 
 
-def _count_open(rows: dict[tuple[object, ...], Counter[str]], where: Q, end: dt.datetime) -> None:
-    """The dossiers open at `end` by state: counted in the database as in time, then only those
-    that could be paused or late are read and moved to their state."""
+def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
+    """The dossiers of these units open at `end`, by (deciding unit, procedure version): in
+    time / overdue / paused (`open_state`), and `late_at_end` — judged late there
+    (`judged_late_at`, 766 component 2.1).
+
+    The settled dossiers are judged in the database (`judged_in_sql`); only the others — a
+    second supplement request, a reschedule (and on SQLite any pause) — are read and judged
+    one by one."""
+    where = units_q(unit_ids)
     keys = ("deciding_unit_id", "procedure_version_id")
-    counted = open_facts(where, end).values(*keys).annotate(n=Count("pk")).order_by()
+    rows: OpenCounts = defaultdict(Counter)
+    in_sql = judged_in_sql()
+    counted = (
+        open_facts(where, end)
+        .values(*keys)
+        .annotate(
+            n=Count("pk"),
+            paused=Count("pk", filter=in_sql & paused_at_q(end)),
+            overdue=Count("pk", filter=in_sql & not_paused_at_q(end) & Q(due_at__lt=end)),
+            late=Count("pk", filter=in_sql & judged_late_q(end)),
+        )
+        .order_by()
+    )
     for row in counted:
-        rows[(row["deciding_unit_id"], row["procedure_version_id"])]["in_time"] += row["n"]
-    maybe = open_facts(where, end).filter(could_be_late_or_paused(end))
-    for fact in maybe.only(*OPEN_FIELDS):
+        key = (row["deciding_unit_id"], row["procedure_version_id"])
+        rows[key]["in_time"] += row["n"] - row["paused"] - row["overdue"]
+        rows[key]["paused"] += row["paused"]
+        rows[key]["overdue"] += row["overdue"]
+        rows[key]["late_at_end"] += row["late"]
+    for fact in open_facts(where, end).exclude(in_sql).only(*OPEN_FIELDS):
+        key = (fact.deciding_unit_id, fact.procedure_version_id)
         state = open_state(fact, end)
         if state != "in_time":
-            key = (fact.deciding_unit_id, fact.procedure_version_id)
             rows[key]["in_time"] -= 1
             rows[key][state] += 1
+        rows[key]["late_at_end"] += int(judged_late_at(fact, end))
+    return rows
 
 
 def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figures]:
@@ -217,8 +318,10 @@ def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, 
     }
 
 
-def total_figures(unit_ids: Iterable[int], period: Period) -> Figures:
-    return period_report(unit_ids, period, by="all")[-1]
+def total_figures(
+    unit_ids: Iterable[int], period: Period, *, opened: OpenCounts | None = None
+) -> Figures:
+    return period_report(unit_ids, period, by="all", opened=opened)[-1]
 
 
 @dataclass(frozen=True)
@@ -276,15 +379,17 @@ def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, F
         by_month[day.replace(day=1)].counts.update(counts)  # type: ignore[attr-defined]
     ends = [m.end for m in months]
     where = units_q(ids)
-    # Never paused and settled: overdue at a month end is "appointment < end ≤ finish".
-    simple = Q(pauses=[]) & ~UNSETTLED
-    counted = (
-        DossierFact.objects.filter(where, simple, _late_across_any(ends))
-        .aggregate(**{f"m{i}": Count("pk", filter=_late_across(end)) for i, end in enumerate(ends)})
-    )  # fmt: skip
+    # Settled (`judged_in_sql`): overdue at a month end is "appointment < end ≤ finish" and
+    # not inside a pause there.
+    simple = judged_in_sql()
+    overdue = {
+        f"m{i}": Count("pk", filter=_late_across(end) & not_paused_at_q(end))
+        for i, end in enumerate(ends)
+    }
+    counted = DossierFact.objects.filter(where, simple, _late_across_any(ends)).aggregate(**overdue)
     for i, month in enumerate(months):
         by_month[month.first.replace(day=1)].counts["overdue"] += counted[f"m{i}"]
-    # The rest (paused at some time, a second supplement, a reschedule) judged one by one.
+    # The rest (a second supplement, a reschedule) judged one by one.
     for fact in _late_candidates(where, ends).exclude(simple):
         settled = fact.supplement_count <= 1 and not fact.reschedules
         for month, end in zip(months, ends, strict=True):

@@ -1,0 +1,107 @@
+"""The dossiers open at a moment, judged in the database (on PostgreSQL every settled dossier,
+its pauses read from the JSON list) must be judged exactly as the rules in Python judge them
+one by one (`open_state`, `judged_late_at`): checked on a generated province, with pauses,
+second supplement requests and reschedules, at every month end of the year and at moments
+inside pauses."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from motcua.accounts.models import OrgUnit
+from motcua.demo.generate import generate
+from motcua.dossiers.tests.conftest import Clock, World, at
+from motcua.reports import selectors
+from motcua.reports.models import DossierFact
+from motcua.reports.periods import Period, midnight
+from motcua.reports.rollups import update_rollups
+
+
+@pytest.fixture
+def facts(world: World, clock: Clock) -> list[DossierFact]:
+    clock.set(at(2026, 12, 20, 9, 0))
+    generate(300, 2026, seed=11, bulk=True)
+    update_rollups()
+    # Settled dossiers still open and paused (a supplement request waiting for the citizen):
+    # one paused before its appointment passed, one after, one whose pause has ended.
+    pause, hour = at(2026, 9, 14, 9, 0), dt.timedelta(hours=1)
+    settled = DossierFact.objects.filter(supplement_count__lte=1, reschedules=[]).order_by("pk")
+    for fact, due, stop in zip(
+        settled[:3],
+        (pause + 48 * hour, pause - 48 * hour, pause - 24 * hour),
+        (None, None, pause + 24 * hour),
+        strict=True,
+    ):
+        DossierFact.objects.filter(pk=fact.pk).update(
+            entered_at=pause - 240 * hour,
+            finished_at=None,
+            due_at=due,
+            pauses=[[pause.isoformat(), stop.isoformat() if stop else None]],
+        )
+    return list(DossierFact.objects.all())
+
+
+def _moments(facts: list[DossierFact]) -> list[dt.datetime]:
+    month_ends = [midnight(dt.date(2026, m, 1)) for m in range(2, 13)]
+    month_ends += [at(2026, 9, 14, 9, 0) + dt.timedelta(hours=h) for h in (1, 30, 60)]
+    minute, around_pauses = dt.timedelta(minutes=1), []
+    for fact in [f for f in facts if f.pauses][:40]:
+        start, stop = fact.pauses[0]
+        around_pauses.append(dt.datetime.fromisoformat(start) + minute)
+        if stop is not None:
+            around_pauses.append(dt.datetime.fromisoformat(stop) - minute)
+        if fact.due_at is not None:
+            around_pauses.append(fact.due_at + minute)
+    return month_ends + around_pauses
+
+
+def _by_hand(facts: list[DossierFact], end: dt.datetime) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for fact in facts:
+        if fact.entered_at < end and (fact.finished_at is None or fact.finished_at >= end):
+            found[selectors.open_state(fact, end)] += 1
+            found["late_at_end"] += int(selectors.judged_late_at(fact, end))
+    return found
+
+
+def test_the_generated_data_has_what_the_rules_judge(facts: list[DossierFact]) -> None:
+    assert any(f.pauses for f in facts)
+    assert any(f.supplement_count > 1 or f.reschedules for f in facts)
+    totals = sum((_by_hand(facts, end) for end in _moments(facts)), Counter())
+    assert totals["paused"] and totals["overdue"] and totals["late_at_end"]
+    # Paused at a moment after its appointment, the appointment passed before the pause or
+    # after it began: judged late at the pause's start, not at the moment.
+    judged_at_pause = Counter(
+        selectors.judged_late_at(f, end)
+        for end in _moments(facts)
+        for f in facts
+        if selectors.open_state(f, end) == "paused"
+        and f.due_at
+        and f.due_at < end
+        and f.entered_at < end
+        and (f.finished_at is None or f.finished_at >= end)
+    )
+    assert judged_at_pause[True] and judged_at_pause[False]
+
+
+def test_open_dossiers_are_judged_as_the_rules_say(facts: list[DossierFact]) -> None:
+    ids = list(OrgUnit.objects.values_list("pk", flat=True))
+    for end in _moments(facts):
+        expected = _by_hand(facts, end)
+        found: Counter[str] = Counter()
+        for counts in selectors.open_counts(ids, end).values():
+            found.update(counts)
+        for name in ("in_time", "overdue", "paused", "late_at_end"):
+            assert found[name] == expected[name], (end, name)
+        late = selectors.late_at_end_counts(selectors.units_q(ids), end)
+        assert late.total() == expected["late_at_end"], end
+
+
+def test_the_overdue_at_each_month_end_is_the_hand_count(facts: list[DossierFact]) -> None:
+    ids = list(OrgUnit.objects.values_list("pk", flat=True))
+    year = Period(dt.date(2026, 1, 1), dt.date(2026, 11, 30))
+    months = selectors.monthly_totals(ids, year)
+    for (label, figures), month in zip(months, range(1, 12), strict=True):
+        end = midnight(dt.date(2026, month + 1, 1))
+        assert figures["overdue"] == _by_hand(facts, end)["overdue"], label
