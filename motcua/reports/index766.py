@@ -20,6 +20,7 @@ from motcua.reports.selectors import (
     FINISHED,
     RECEIVED,
     RESOLVED,
+    OpenCounts,
     judged_late_at,
     late_at_end_counts,
     rollup_sums,
@@ -245,10 +246,14 @@ def score(spec: Spec, numerator: int, denominator: int, reason: str = "") -> Com
     )
 
 
-def index766(period: Period, units: Iterable[OrgUnit] | None = None) -> list[UnitIndex]:
-    """The index of each unit (its own dossiers: received or decided there), ranked."""
+def index766(
+    period: Period, units: Iterable[OrgUnit] | None = None, *, opened: OpenCounts | None = None
+) -> list[UnitIndex]:
+    """The index of each unit (its own dossiers: received or decided there), ranked.
+    `opened`: `selectors.open_counts` at the period's end over (at least) these units, when
+    the caller already has them."""
     chosen = list(units) if units is not None else list(units_with_data())
-    data = _UnitData(period, [u.pk for u in chosen])
+    data = _UnitData(period, [u.pk for u in chosen], opened)
     results = [UnitIndex(u, [_component(spec, data, u.pk) for spec in SPECS]) for u in chosen]
     ordered = sorted(results, key=lambda r: (-r.total, r.unit.name))
     for position, result in enumerate(ordered, start=1):
@@ -268,7 +273,10 @@ def units_with_data() -> QuerySet[OrgUnit]:
 class _UnitData:
     """Everything the components need, read once for all units."""
 
-    def __init__(self, period: Period, unit_ids: list[int]) -> None:
+    def __init__(
+        self, period: Period, unit_ids: list[int], opened: OpenCounts | None = None
+    ) -> None:
+        self.opened = opened
         self.period, self.ids = period, set(unit_ids)
         self.sums: dict[int, Counter[str]] = defaultdict(Counter)
         self.paper: dict[int, Counter[str]] = defaultdict(Counter)  # paper result required
@@ -336,6 +344,11 @@ class _UnitData:
         by unit (`selectors.late_at_end_counts`)."""
         found: Counter[int] = Counter()
         keys = ("receiving_unit_id", "deciding_unit_id")
+        if self.opened is not None:
+            for (recv, dec, _), counts in self.opened.items():
+                for unit in {recv, dec}:
+                    found[unit] += counts["late_at_end"]  # type: ignore[index]
+            return found
         for (recv, dec), n in late_at_end_counts(Q(), self.period.end, *keys).items():
             for unit in {recv, dec}:
                 found[unit] += n

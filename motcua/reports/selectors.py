@@ -243,13 +243,16 @@ def period_report(
     before = Rollup.objects.filter(units_q(ids) & before_q(period.first)).values(*keys)
     for row in before.annotate(still=Sum(still)).order_by():
         rows[(row["deciding_unit_id"], row["procedure_version_id"])]["carried"] += row["still"]
-    for key, counts in (opened if opened is not None else open_counts(ids, period.end)).items():
-        rows[key].update(counts)
+    if opened is None:
+        opened = open_counts(ids, period.end)
+    for (_, deciding, version), counts in opened.items():
+        rows[(deciding, version)].update(counts)
     return _grouped(rows, by)
 
 
 def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
-    """The dossiers of these units open at `end`, by (deciding unit, procedure version): in
+    """The dossiers of these units open at `end`, by (receiving unit, deciding unit, procedure
+    version): in
     time / overdue / paused (`open_state`), and `late_at_end` — judged late there
     (`judged_late_at`, 766 component 2.1).
 
@@ -257,7 +260,7 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
     second supplement request, a reschedule (and on SQLite any pause) — are read and judged
     one by one."""
     where = units_q(unit_ids)
-    keys = ("deciding_unit_id", "procedure_version_id")
+    keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
     rows: OpenCounts = defaultdict(Counter)
     in_sql = judged_in_sql()
     counted = (
@@ -272,13 +275,13 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
         .order_by()
     )
     for row in counted:
-        key = (row["deciding_unit_id"], row["procedure_version_id"])
+        key = tuple(row[k] for k in keys)
         rows[key]["in_time"] += row["n"] - row["paused"] - row["overdue"]
         rows[key]["paused"] += row["paused"]
         rows[key]["overdue"] += row["overdue"]
         rows[key]["late_at_end"] += row["late"]
     for fact in open_facts(where, end).exclude(in_sql).only(*OPEN_FIELDS):
-        key = (fact.deciding_unit_id, fact.procedure_version_id)
+        key = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
         state = open_state(fact, end)
         if state != "in_time":
             rows[key]["in_time"] -= 1
@@ -366,10 +369,13 @@ def late_dossiers(unit_ids: Iterable[int], period: Period) -> list[LateDossier]:
     return sorted(found, key=lambda item: -item.delay_minutes)
 
 
-def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, Figures]]:
+def monthly_totals(
+    unit_ids: Iterable[int], period: Period, *, opened: OpenCounts | None = None
+) -> list[tuple[str, Figures]]:
     """The counters of each month of `period` and the dossiers overdue at each month's end
     (at this moment for the running month): one grouped read of the rollups and one of the
-    facts that could be late at some month end, whatever the number of months."""
+    facts that could be late at some month end, whatever the number of months. `opened`:
+    `open_counts` at the period's end, when the caller already has them."""
     from motcua.reports.periods import months_of
 
     ids, months = list(unit_ids), months_of(period)
@@ -377,6 +383,12 @@ def monthly_totals(unit_ids: Iterable[int], period: Period) -> list[tuple[str, F
     sums = rollup_sums(units_q(ids) & span_q(period.first, period.after), "day")
     for (day,), counts in sums.items():
         by_month[day.replace(day=1)].counts.update(counts)  # type: ignore[attr-defined]
+    if opened is not None and months:
+        last = by_month[months[-1].first.replace(day=1)]
+        last.counts["overdue"] += sum(counts["overdue"] for counts in opened.values())
+        months = months[:-1]
+    if not months:
+        return [(figures.label, figures) for figures in by_month.values()]
     ends = [m.end for m in months]
     where = units_q(ids)
     # Settled (`judged_in_sql`): overdue at a month end is "appointment < end ≤ finish" and

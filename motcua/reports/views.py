@@ -45,7 +45,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     unit, ids = _scope(request, pk)
     period = _period(request)
-    months = selectors.monthly_totals(ids, period)
+    # The dossiers open at the period's end, judged once for the total, the last month and
+    # the 766 ranking.
+    opened = selectors.open_counts(ids, period.end)
+    months = selectors.monthly_totals(ids, period, opened=opened)
     chart = charts.bar_chart(
         "Hồ sơ tiếp nhận và giải quyết theo tháng",
         [label for label, _ in months],
@@ -55,14 +58,14 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             charts.Series("Quá hạn", [f["resolved_late"] + f["overdue"] for _, f in months]),
         ],
     )
-    ranking = _ranking(ids, period)
+    ranking = _ranking(ids, period, opened)
     return render(
         request,
         "reports/dashboard.html",
         {
             "unit": unit,
             "period": period,
-            "total": selectors.total_figures(ids, period),
+            "total": selectors.total_figures(ids, period, opened=opened),
             "months": months,
             "chart": chart,
             "ranking": ranking,
@@ -146,9 +149,12 @@ def index766_home(request: HttpRequest) -> HttpResponse:
     return redirect("reports:index766", pk=top.pk)
 
 
-def _ranking(ids: list[int], period: Period) -> list[index766.UnitIndex]:
+def _ranking(
+    ids: list[int], period: Period, opened: selectors.OpenCounts | None = None
+) -> list[index766.UnitIndex]:
     """The units of the scope that received or decided a dossier, in one query."""
-    return index766.index766(period, index766.units_with_data().filter(pk__in=ids))
+    units = index766.units_with_data().filter(pk__in=ids)
+    return index766.index766(period, units, opened=opened)
 
 
 @login_required

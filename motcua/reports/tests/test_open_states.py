@@ -105,3 +105,30 @@ def test_the_overdue_at_each_month_end_is_the_hand_count(facts: list[DossierFact
     for (label, figures), month in zip(months, range(1, 12), strict=True):
         end = midnight(dt.date(2026, month + 1, 1))
         assert figures["overdue"] == _by_hand(facts, end)["overdue"], label
+
+
+def test_the_dashboard_judging_once_shows_what_each_figure_judges_alone(
+    facts: list[DossierFact],
+) -> None:
+    from motcua.reports import index766
+
+    ids = list(OrgUnit.objects.values_list("pk", flat=True))
+    # A period running to a moment inside the pauses made above.
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 9, 15), until=at(2026, 9, 15, 15, 0))
+    opened = selectors.open_counts(ids, period.end)
+    alone = [(label, f.counts) for label, f in selectors.monthly_totals(ids, period)]
+    shared = [
+        (label, f.counts) for label, f in selectors.monthly_totals(ids, period, opened=opened)
+    ]
+    assert shared == alone
+    assert alone[-1][1]["overdue"] == _by_hand(facts, period.end)["overdue"]
+    total = selectors.total_figures(ids, period)
+    assert selectors.total_figures(ids, period, opened=opened).counts == total.counts
+    units = OrgUnit.objects.filter(pk__in=ids)
+
+    def scores(ranking: list[index766.UnitIndex]) -> list[tuple[str, float]]:
+        return [(r.unit.code, r.total) for r in ranking]
+
+    assert scores(index766.index766(period, units, opened=opened)) == scores(
+        index766.index766(period, units)
+    )
