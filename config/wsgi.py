@@ -4,3 +4,10 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
+
+# The URL configuration names its views and APIs without importing them, so that commands start
+# quickly (motcua/lib/lazy_views.py); a web server imports them now, as each worker starts,
+# rather than on the first request of each page.
+from motcua.lib.lazy_views import load_views  # noqa: E402  (needs the apps loaded above)
+
+load_views()
