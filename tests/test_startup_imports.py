@@ -85,3 +85,17 @@ def test_the_url_configuration_and_the_checks_import_no_view_module(
 
 def test_the_api_is_imported_by_its_first_request(seen: dict[str, list[str]]) -> None:
     assert {"ninja", "pydantic"} <= set(seen["api"])
+
+
+def test_a_command_runs_with_the_collector_on_and_start_up_frozen() -> None:
+    """motcua/lib/startup.py: off while Django starts, on again once the apps are ready."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env.setdefault("MOTCUA_SECRET_KEY", "test-only-not-a-secret")
+    code = "import gc; print(gc.isenabled(), gc.get_freeze_count())"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    enabled, frozen = result.stdout.split()[-2:]
+    assert enabled == "True" and int(frozen) > 10_000
