@@ -75,3 +75,9 @@ def test_a_name_that_is_not_a_view_is_refused() -> None:
         LazyViews("motcua.portal.views").no_such_view.load()
     with pytest.raises(ImproperlyConfigured):
         LazyView("motcua.dossiers.views.office_actions.ActionView").load()  # a class
+    with pytest.raises(ImproperlyConfigured, match="asynchronous"):
+        LazyView(f"{__name__}.asynchronous_view").load()
+
+
+async def asynchronous_view(request: object) -> None:
+    """Not served lazily: Django would call it as a synchronous view."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from asgiref.sync import iscoroutinefunction
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.module_loading import import_string
@@ -58,6 +59,8 @@ class LazyView:
                 view = view.as_view(**self.initkwargs)
             if not callable(view) or isinstance(view, type):
                 raise ImproperlyConfigured(f"{self!r} is not a view")
+            if iscoroutinefunction(view):  # Django would call it as a sync view: name it directly
+                raise ImproperlyConfigured(f"{self!r} is asynchronous")
             self._view = view
         return self._view
 
