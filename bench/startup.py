@@ -10,8 +10,10 @@ against the baseline `python -c "import django; django.setup()"` with the same s
 CPU time (user + system of the child) is reported beside wall time because it is what a busy,
 shared machine does not inflate. The goal is
 `manage.py check` ≤ 0.5 s on the reference machine (2 vCPU): heavy libraries (PDF, Excel, QR,
-the API's schemas) are imported where they are used, not at start-up
-(tests/test_startup_imports.py keeps them out).
+the API's schemas) are imported where they are used, not at start-up, the URL configuration
+names its views without importing them (tests/test_startup_imports.py keeps both out), and
+manage.py starts Django without the garbage collector (motcua/lib/startup.py) — which the
+baseline, started by hand, does not. `update_rollups` skips the system checks.
 
 The project's modules are byte-compiled first, as deployed (the Dockerfile runs compileall):
 with PYTHONDONTWRITEBYTECODE set, as in the container and some shells, no run would write its

@@ -2,9 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from motcua.accounts import second_factor
 from motcua.accounts.login import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
-from motcua.dossiers.views import home as staff_home
+from motcua.lib.lazy_views import LazyViews
+
+# The views are imported by the first request that needs them, not with this module
+# (motcua/lib/lazy_views.py); config/wsgi.py imports them all as a web server starts.
+second_factor = LazyViews("motcua.accounts.second_factor")
+staff_home = LazyViews("motcua.dossiers.views.home")
 
 admin.site.site_header = "Một Cửa — Quản trị"
 admin.site.site_title = "Một Cửa"

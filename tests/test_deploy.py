@@ -93,3 +93,20 @@ def test_every_file_the_deploy_guide_installs_is_shipped() -> None:
     assert {"motcua-outbox", "motcua-rollups", "motcua-reminders", "motcua-daily"} <= timers
     for timer in timers:
         assert (DEPLOY / "systemd" / f"{timer}.service").exists()
+
+
+def test_the_commands_run_every_minute_skip_the_system_checks() -> None:
+    """`migrate` runs the checks at every install and upgrade (docs/deploy.md); a command started
+    every minute does not pay them again (bench/startup.py)."""
+    from django.core.management import get_commands, load_command_class
+
+    every_minute = []
+    for timer in (DEPLOY / "systemd").glob("*.timer"):
+        if re.search(r"OnCalendar=\*-\*-\* \*:\*:\d\d", timer.read_text(encoding="utf-8")):
+            service = timer.with_suffix(".service").read_text(encoding="utf-8")
+            every_minute += re.findall(r"^ExecStart=.* manage\.py (\w+)", service, re.MULTILINE)
+    assert sorted(every_minute) == ["process_outbox", "sync_dvcqg", "update_rollups"]
+    commands = get_commands()
+    for name in every_minute:
+        assert load_command_class(commands[name], name).requires_system_checks == [], name
+    assert "manage.py migrate" in (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")

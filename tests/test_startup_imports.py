@@ -1,6 +1,7 @@
 """Commands start quickly (issue 11 §3, bench/startup.py): starting Django, loading the whole URL
 configuration and running the system checks — what `manage.py check` and every timer's command
-do — import none of the heavy libraries. PDF, Excel, signing, linked data and the JSON API
+do — import none of the heavy libraries, and no view module (the URL configuration names its
+views lazily: motcua/lib/lazy_views.py). PDF, Excel, signing, linked data and the JSON API
 import theirs where they are used; each is still importable (a name here that no longer exists
 would make this test pass for nothing)."""
 
@@ -30,9 +31,13 @@ django.setup()
 seen = {"setup": heavy()}
 from django.core.management import call_command
 from django.urls import get_resolver, resolve
+from motcua.lib.lazy_views import lazy_views
 call_command("check", verbosity=0)
 resolve("/")  # the citizen portal's home, behind the API's prefixes in the URL configuration
 seen["check"] = heavy()
+views = {view.path.rpartition(".")[0] for view in lazy_views()}
+seen["view modules"] = sorted(views & set(sys.modules))
+seen["views named"] = sorted(views)
 get_resolver().resolve("/api/v1/openapi.json")
 seen["api"] = heavy()
 print(json.dumps(seen))
@@ -70,5 +75,27 @@ def test_the_url_configuration_and_the_checks_import_no_heavy_library(
     assert seen["check"] == []
 
 
+def test_the_url_configuration_and_the_checks_import_no_view_module(
+    seen: dict[str, list[str]],
+) -> None:
+    assert len(seen["views named"]) > 20  # e.g. motcua.reform.views.inspections
+    # …but the module that holds a middleware too: the admin's checks import the middleware.
+    assert seen["view modules"] == ["motcua.accounts.second_factor"]
+
+
 def test_the_api_is_imported_by_its_first_request(seen: dict[str, list[str]]) -> None:
     assert {"ninja", "pydantic"} <= set(seen["api"])
+
+
+def test_a_command_runs_with_the_collector_on_and_start_up_frozen() -> None:
+    """motcua/lib/startup.py: off while Django starts, on again once the apps are ready."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env.setdefault("MOTCUA_SECRET_KEY", "test-only-not-a-secret")
+    code = "import gc; print(gc.isenabled(), gc.get_freeze_count())"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    enabled, frozen = result.stdout.split()[-2:]
+    assert enabled == "True" and int(frozen) > 10_000

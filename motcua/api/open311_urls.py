@@ -2,7 +2,9 @@
 
 from django.urls import re_path
 
-from motcua.api import open311
+from motcua.lib.lazy_views import LazyViews
+
+open311 = LazyViews("motcua.api.open311")
 
 FMT = r"\.(?P<fmt>json|xml)$"
 

@@ -7,8 +7,11 @@ first use, not with this module (motcua/api/lazy_urls.py).
 
 from django.urls import include, path
 
-from motcua.api import cpsv, views
 from motcua.api.lazy_urls import LazyApi
+from motcua.lib.lazy_views import LazyViews
+
+cpsv = LazyViews("motcua.api.cpsv")
+views = LazyViews("motcua.api.views")
 
 urlpatterns = [
     LazyApi("api/v1/", "motcua.api.api.api", namespace="api-v1"),

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from motcua.catalog import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.catalog.views")
 
 app_name = "catalog"
 urlpatterns = [

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from motcua.feedback import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.feedback.views")
 
 app_name = "feedback"
 urlpatterns = [

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from motcua.filing import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.filing.views")
 
 app_name = "filing"
 ASSISTED = {"assisted": True}

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from motcua.par import public_views
+from motcua.lib.lazy_views import LazyViews
+
+public_views = LazyViews("motcua.par.public_views")
 
 app_name = "par_public"
 urlpatterns = [

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from motcua.par import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.par.views")
 
 app_name = "par"
 urlpatterns = [

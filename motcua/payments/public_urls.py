@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from motcua.payments import public_views as views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.payments.public_views")
 
 app_name = "payments_public"
 urlpatterns = [

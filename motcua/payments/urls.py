@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from motcua.payments import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.payments.views")
 
 app_name = "payments"
 urlpatterns = [

@@ -5,7 +5,9 @@ one-time codes of online filing; the PAKN rules themselves stay in motcua.feedba
 
 from django.urls import path
 
-from motcua.portal import pakn_views as views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.portal.pakn_views")
 
 app_name = "pakn"
 urlpatterns = [

@@ -3,7 +3,10 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from motcua.portal import fees, views
+from motcua.lib.lazy_views import LazyViews
+
+fees = LazyViews("motcua.portal.fees")
+views = LazyViews("motcua.portal.views")
 
 app_name = "portal"
 urlpatterns = [

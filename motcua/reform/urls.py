@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from motcua.reform.views import inspections, meetings, plans, report, staff
+from motcua.lib.lazy_views import LazyViews
+
+inspections = LazyViews("motcua.reform.views.inspections")
+meetings = LazyViews("motcua.reform.views.meetings")
+plans = LazyViews("motcua.reform.views.plans")
+report = LazyViews("motcua.reform.views.report")
+staff = LazyViews("motcua.reform.views.staff")
 
 app_name = "reform"
 urlpatterns = [

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from motcua.reports import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.reports.views")
 
 app_name = "reports"
 urlpatterns = [

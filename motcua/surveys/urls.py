@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from motcua.surveys import views
+from motcua.lib.lazy_views import LazyViews
+
+views = LazyViews("motcua.surveys.views")
 
 app_name = "surveys"
 urlpatterns = [

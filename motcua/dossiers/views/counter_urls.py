@@ -2,7 +2,10 @@
 
 from django.urls import URLPattern, path, register_converter
 
-from motcua.dossiers.views import counter, printing_views
+from motcua.lib.lazy_views import LazyViews
+
+counter = LazyViews("motcua.dossiers.views.counter")
+printing_views = LazyViews("motcua.dossiers.views.printing_views")
 
 
 class FormNumberConverter:

@@ -15,6 +15,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import View
 
 from motcua.accounts.access import has_role
@@ -38,6 +39,7 @@ from motcua.dossiers.office_forms import (
     next_step_of,
 )
 from motcua.dossiers.selectors import get_dossier_for_user
+from motcua.dossiers.views.office_urls import ACTION_SLUGS
 from motcua.dossiers.workflow.core import check
 
 Data = Mapping[str, Any]
@@ -45,8 +47,7 @@ Data = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Action:
-    name: str  # the key in workflow.TRANSITIONS, and the workflow function's name
-    slug: str  # the last segment of the URL
+    name: str  # the key in workflow.TRANSITIONS, the workflow function's and the URL's name
     title: str  # heading of the form page and text of the link on the dossier page
     form: type[ActionForm]
     perform: Callable[[Dossier, User, Data], Dossier]
@@ -54,6 +55,11 @@ class Action:
     explain: Callable[[Dossier], str] = lambda dossier: ""  # what will happen, shown above the form
     # Ends the dossier (refuse, stop, withdraw): drawn apart from the main action, confirmed.
     final: bool = False
+
+    @property
+    def slug(self) -> str:
+        """The last segment of its URL (office_urls.ACTION_SLUGS)."""
+        return ACTION_SLUGS[self.name]
 
 
 def _forward_text(dossier: Dossier) -> str:
@@ -108,65 +114,65 @@ def _files(data: Data) -> list[NewFile]:
 
 W = workflow
 ACTIONS: tuple[Action, ...] = (
-    Action("accept_online", "tiep-nhan-truc-tuyen", "Tiếp nhận hồ sơ trực tuyến", ActionForm,
+    Action("accept_online", "Tiếp nhận hồ sơ trực tuyến", ActionForm,
            lambda d, u, f: W.accept_online(dossier=d, actor=u, note=f["note"]),
            "Đã tiếp nhận hồ sơ."),
-    Action("refuse", "tu-choi", "Từ chối tiếp nhận (Mẫu 03)", ReasonsForm,
+    Action("refuse", "Từ chối tiếp nhận (Mẫu 03)", ReasonsForm,
            lambda d, u, f: W.refuse(dossier=d, actor=u, reasons=f["reasons"]),
            "Đã từ chối tiếp nhận hồ sơ.", _final_text("Từ chối tiếp nhận"), final=True),
-    Action("request_supplement", "yeu-cau-bo-sung", "Yêu cầu bổ sung (Mẫu 02)",
+    Action("request_supplement", "Yêu cầu bổ sung (Mẫu 02)",
            SupplementRequestForm,
            lambda d, u, f: W.request_supplement(
                dossier=d, actor=u, missing=f["missing"], reason=f["reason"]),
            "Đã gửi yêu cầu bổ sung; thời hạn tạm dừng.", _supplement_text),
-    Action("supplement_received", "da-bo-sung", "Đã nhận bổ sung", SupplementReceivedForm,
+    Action("supplement_received", "Đã nhận bổ sung", SupplementReceivedForm,
            lambda d, u, f: W.supplement_received(
                dossier=d, actor=u, files=_files(f), note=f["note"]),
            "Đã nhận bổ sung; thời hạn được tính tiếp."),
-    Action("forward", "chuyen-xu-ly", "Chuyển xử lý", ActionForm,
+    Action("forward", "Chuyển xử lý", ActionForm,
            lambda d, u, f: W.forward(dossier=d, actor=u, note=f["note"]),
            "Đã chuyển hồ sơ đến đơn vị xử lý.", _forward_text),
-    Action("assign", "phan-cong", "Phân công xử lý", AssignForm,
+    Action("assign", "Phân công xử lý", AssignForm,
            lambda d, u, f: W.assign(dossier=d, actor=u, assignee=f["assignee"], note=f["note"]),
            "Đã phân công cán bộ xử lý."),
-    Action("hand_over", "chuyen-buoc", "Chuyển bước tiếp theo", HandOverForm,
+    Action("hand_over", "Chuyển bước tiếp theo", HandOverForm,
            lambda d, u, f: W.hand_over(
                dossier=d, actor=u, to_user=f.get("to_user"), note=f["note"]),
            "Đã chuyển sang bước tiếp theo.", _hand_over_text),
-    Action("pause_for_fees", "tam-dung-nghia-vu-tai-chinh", "Tạm dừng chờ nghĩa vụ tài chính",
+    Action("pause_for_fees", "Tạm dừng chờ nghĩa vụ tài chính",
            FeesForm,
            lambda d, u, f: W.pause_for_fees(
                dossier=d, actor=u, amount_vnd=f["amount_vnd"], note=f["note"]),
            "Đã tạm dừng hồ sơ chờ thực hiện nghĩa vụ tài chính."),
-    Action("resume", "tiep-tuc", "Tiếp tục xử lý (đã nộp nghĩa vụ tài chính)", ActionForm,
+    Action("resume", "Tiếp tục xử lý (đã nộp nghĩa vụ tài chính)", ActionForm,
            lambda d, u, f: W.resume(dossier=d, actor=u, note=f["note"]),
            "Hồ sơ được xử lý tiếp; thời hạn được tính tiếp."),
-    Action("stop", "dung-xu-ly", "Dừng xử lý", ReasonsForm,
+    Action("stop", "Dừng xử lý", ReasonsForm,
            lambda d, u, f: W.stop(dossier=d, actor=u, reasons=f["reasons"]),
            "Đã dừng xử lý hồ sơ.", _final_text("Dừng xử lý"), final=True),
-    Action("withdraw", "rut-ho-so", "Rút hồ sơ theo đề nghị của công dân (Mẫu 05)", WithdrawForm,
+    Action("withdraw", "Rút hồ sơ theo đề nghị của công dân (Mẫu 05)", WithdrawForm,
            lambda d, u, f: W.withdraw(
                dossier=d, actor=u, request_date=f["request_date"], note=f["note"]),
            "Đã ghi nhận việc rút hồ sơ.", _withdraw_text, final=True),
-    Action("reschedule", "gia-han", "Gia hạn, xin lỗi (Mẫu 04)", RescheduleForm,
+    Action("reschedule", "Gia hạn, xin lỗi (Mẫu 04)", RescheduleForm,
            lambda d, u, f: W.reschedule(
                dossier=d, actor=u, new_due_at=f["new_due_at"], reason=f["reason"]),
            "Đã gia hạn và hẹn lại ngày trả kết quả.",
            lambda d: "Chỉ được gia hạn một lần, trước thời điểm hẹn trả."),
-    Action("approve", "phe-duyet", "Ký duyệt", ActionForm,
+    Action("approve", "Ký duyệt", ActionForm,
            lambda d, u, f: W.approve(dossier=d, actor=u, note=f["note"]),
            "Đã ký duyệt hồ sơ."),
-    Action("issue_result", "phat-hanh", "Vào số, phát hành kết quả", IssueResultForm,
+    Action("issue_result", "Vào số, phát hành kết quả", IssueResultForm,
            lambda d, u, f: W.issue_result(
                dossier=d, actor=u, result_number=f["result_number"],
                result_file=f.get("result_file")),
            "Đã phát hành kết quả; kết quả chuyển về Bộ phận Một cửa."),
-    Action("return_result", "tra-ket-qua", "Trả kết quả", ReturnResultForm,
+    Action("return_result", "Trả kết quả", ReturnResultForm,
            lambda d, u, f: W.return_result(
                dossier=d, actor=u, method=f["method"], returned_to=f["returned_to"],
                note=f["note"]),
            "Đã trả kết quả."),
-    Action("transfer", "lien-thong", "Chuyển liên thông", TransferForm,
+    Action("transfer", "Chuyển liên thông", TransferForm,
            lambda d, u, f: W.transfer(dossier=d, actor=u, to_unit=f["to_unit"], note=f["note"]),
            "Đã chuyển hồ sơ liên thông."),
 )  # fmt: skip
@@ -206,11 +212,18 @@ def actions_for(user: User, dossier: Dossier) -> list[Action]:
     return [action for action in ACTIONS if not refusal(user, dossier, action, now)]
 
 
+BY_NAME = {action.name: action for action in ACTIONS}
+
+
 class ActionView(LoginRequiredMixin, View):
     """The form page and the POST endpoint of one action (bound in office_urls)."""
 
-    action: Action = ACTIONS[0]  # replaced by as_view(action=…) for each URL
+    action_name = ACTIONS[0].name  # replaced by as_view(action_name=…) for each URL
     http_method_names = ["get", "post"]
+
+    @cached_property
+    def action(self) -> Action:
+        return BY_NAME[self.action_name]
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         dossier = get_dossier_for_user(request.user, pk)  # type: ignore[arg-type]

@@ -1,16 +1,20 @@
 """{% fee_panel dossier %}: what is owed and how to pay (VietQR), for the portal's status page,
-the online filing flow and Mẫu 01; `dong` for amounts."""
+the online filing flow and Mẫu 01; `dong` for amounts.
 
-from typing import Any
+The system checks import every template tag library (the admin's check of the template
+engine), so what the panel needs — the payment services, and through them the dossier workflow
+— is imported when a panel is drawn, not with this module (bench/startup.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django import template
 
-from motcua.dossiers.models import Dossier
-from motcua.lib.qr import qr_svg
-from motcua.payments import selectors
-from motcua.payments.gateways import gateway
 from motcua.payments.models import GatewayOrder, OrderStatus
-from motcua.payments.services import fees_of, vnd
+
+if TYPE_CHECKING:
+    from motcua.dossiers.models import Dossier
 
 register = template.Library()
 
@@ -18,6 +22,11 @@ register = template.Library()
 @register.inclusion_tag("payments/_fee_panel.html")
 def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dict[str, Any]:
     """Nothing when nothing is owed; the VietQR only when the unit has a bank account."""
+    from motcua.lib.qr import qr_svg
+    from motcua.payments import selectors
+    from motcua.payments.gateways import gateway
+    from motcua.payments.services import fees_of, vnd
+
     fees = fees_of(dossier)
     if not fees:  # the panel shows nothing: no payments, account or order to read
         return {"dossier": dossier, "state": None, "printed": printed}
@@ -46,4 +55,6 @@ def _pending_online(dossier: Dossier) -> bool:
 @register.filter
 def dong(amount: int | None) -> str:
     """12.000 đồng."""
+    from motcua.payments.services import vnd
+
     return vnd(int(amount or 0))
