@@ -3,10 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
 from motcua.accounts.access import units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
+from motcua.catalog.models import ProcedureFee
 from motcua.dossiers.models import Dossier
 from motcua.lib import vietqr
 from motcua.payments.models import (
@@ -42,6 +43,25 @@ def fee_state(dossier: Dossier, fees: list[DossierFee] | None = None) -> FeeStat
     payments = list(Payment.objects.filter(dossier=dossier).order_by("paid_at", "pk"))
     total = sum(f.due_vnd for f in fees)
     return FeeState(fees, total, sum(p.amount_vnd for p in payments), payments)
+
+
+def with_fee_facts(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """`dossiers` with what `{% fee_panel %}` checks before reading any fee row: whether the
+    dossier has fee lines, and whether its procedure lists fees that `fees_of` would copy. A
+    dossier read this way that owes nothing costs the panel no query (`may_owe`)."""
+    lines = DossierFee.objects.filter(dossier=OuterRef("pk"))
+    in_case = Q(case__isnull=True) | Q(case_id=OuterRef("case_id"))
+    listed = ProcedureFee.objects.filter(in_case, version=OuterRef("procedure_version_id"))
+    return dossiers.annotate(
+        has_fee_lines=Exists(lines), has_listed_fees=Exists(listed.filter(amount_vnd__gt=0))
+    )
+
+
+def may_owe(dossier: Dossier) -> bool:
+    """False only for a dossier read through `with_fee_facts` with no fee line and no fee to
+    copy; any other dossier may owe something (its fee rows tell)."""
+    facts = (getattr(dossier, "has_fee_lines", None), getattr(dossier, "has_listed_fees", None))
+    return facts != (False, False)
 
 
 def account_of(unit: OrgUnit) -> BankAccount | None:

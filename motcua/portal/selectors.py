@@ -16,6 +16,7 @@ from motcua.dossiers.models import (
     DossierEvent,
     DossierStatus,
 )
+from motcua.payments import selectors as payment_selectors
 from motcua.reports import drilldown as report_drilldown
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
@@ -91,14 +92,16 @@ _STATUS_PAGE_FIELDS = (
     "case_id",
     "procedure_version__name",
     "receiving_unit__name",
+    "rating__level",
 )
 
 
 def dossier_for_status_page(code: str) -> Dossier | None:
-    """`dossier_for_status` with only the columns the status page shows or checks."""
+    """`dossier_for_status` with only the columns the status page shows or checks, its rating
+    and what the fee panel needs to know first (`payments.selectors.with_fee_facts`)."""
+    dossiers = Dossier.objects.select_related("procedure_version", "receiving_unit", "rating")
     return (
-        Dossier.objects.select_related("procedure_version", "receiving_unit")
-        .only(*_STATUS_PAGE_FIELDS)
+        payment_selectors.with_fee_facts(dossiers.only(*_STATUS_PAGE_FIELDS))
         .filter(code=code)
         .first()
     )

@@ -1,6 +1,7 @@
 """{% fee_panel dossier %}: what is owed and how to pay (VietQR), for the portal's status page,
 the online filing flow and Mẫu 01; `dong` for amounts."""
 
+import functools
 from typing import Any
 
 from django import template
@@ -18,7 +19,7 @@ register = template.Library()
 @register.inclusion_tag("payments/_fee_panel.html")
 def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dict[str, Any]:
     """Nothing when nothing is owed; the VietQR only when the unit has a bank account."""
-    fees = fees_of(dossier)
+    fees = fees_of(dossier) if selectors.may_owe(dossier) else []
     if not fees:  # the panel shows nothing: no payments, account or order to read
         return {"dossier": dossier, "state": None, "printed": printed}
     state = selectors.fee_state(dossier, fees)
@@ -29,13 +30,20 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
         "state": state,
         "due": vnd(state.due_vnd),
         "paid": vnd(state.paid_vnd),
-        "vietqr": qr_svg(payload, title="VietQR") if payload else "",
+        "vietqr": _vietqr_svg(payload) if payload else "",
         "account": account,
         "purpose": payload and selectors.purpose_for(dossier),
         "pay_url": pay_url if gateway() is not None and state.due_vnd else "",
         "printed": printed,
         "pending": bool(state.due_vnd) and not printed and _pending_online(dossier),
     }
+
+
+@functools.lru_cache(maxsize=512)
+def _vietqr_svg(payload: str) -> str:
+    """The VietQR's SVG, drawn once per payload (account, amount and dossier code) and process:
+    a dossier's status page shows the same code until something is paid."""
+    return qr_svg(payload, title="VietQR")
 
 
 def _pending_online(dossier: Dossier) -> bool:
