@@ -150,11 +150,22 @@ def lookup(request: HttpRequest) -> HttpResponse:
     found = access.lookup(
         code=code, factor=form.cleaned_data["factor"], address=client_address(request)
     )
-    if found.outcome is access.Outcome.FOUND:
-        return _granted_redirect(request, code)
+    if found.outcome is access.Outcome.FOUND and found.dossier is not None:
+        return _granted_status_page(request, found.dossier)
     if found.outcome is access.Outcome.NOT_FOUND:
         return _lookup_page(request, form, str(NOT_FOUND))
     return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
+
+
+def _granted_status_page(request: HttpRequest, dossier: Dossier) -> HttpResponse:
+    """A right lookup answers with the status page itself, not a redirect to it: one request
+    and one read of the dossier instead of two. The page then takes the status page's address
+    (`history.replaceState`, portal/status-address.js), so a reload or a bookmark opens that
+    page, which the grant set here lets this browser see, rather than posting the form again."""
+    address = reverse("portal:status", kwargs={"code": dossier.code})
+    response = render(request, "portal/status.html", _status_context(dossier) | {"here": address})
+    access.grant(request, response, dossier.code)
+    return response
 
 
 def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
