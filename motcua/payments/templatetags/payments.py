@@ -10,7 +10,6 @@ from motcua.dossiers.models import Dossier
 from motcua.lib.qr import qr_svg
 from motcua.payments import selectors
 from motcua.payments.gateways import gateway
-from motcua.payments.models import GatewayOrder, OrderStatus
 from motcua.payments.services import fees_of, vnd
 
 register = template.Library()
@@ -22,7 +21,7 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
     fees = fees_of(dossier) if selectors.may_owe(dossier) else []
     if not fees:  # the panel shows nothing: no payments, account or order to read
         return {"dossier": dossier, "state": None, "printed": printed}
-    state = selectors.fee_state(dossier, fees)
+    state = selectors.panel_state(dossier, fees)
     account = selectors.account_of(dossier.receiving_unit) if state.due_vnd else None
     payload = selectors.vietqr_to(account, dossier, state.due_vnd) if account else None
     return {
@@ -35,7 +34,7 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
         "purpose": payload and selectors.purpose_for(dossier),
         "pay_url": pay_url if gateway() is not None and state.due_vnd else "",
         "printed": printed,
-        "pending": bool(state.due_vnd) and not printed and _pending_online(dossier),
+        "pending": bool(state.due_vnd) and not printed and selectors.order_pending(dossier),
     }
 
 
@@ -44,11 +43,6 @@ def _vietqr_svg(payload: str) -> str:
     """The VietQR's SVG, drawn once per payload (account, amount and dossier code) and process:
     a dossier's status page shows the same code until something is paid."""
     return qr_svg(payload, title="VietQR")
-
-
-def _pending_online(dossier: Dossier) -> bool:
-    """An online payment whose outcome the gateway has not reported yet."""
-    return GatewayOrder.objects.filter(dossier=dossier, status=OrderStatus.PENDING).exists()
 
 
 @register.filter
