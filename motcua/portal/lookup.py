@@ -52,7 +52,7 @@ class Outcome(enum.Enum):
 @dataclass(frozen=True)
 class Lookup:
     outcome: Outcome
-    # FOUND by `lookup`: the dossier as the status page reads it (`dossier_for_status_page`).
+    # Set when FOUND by `lookup` (not by a token): the dossier as the status page reads it.
     dossier: Dossier | None = None
 
 
