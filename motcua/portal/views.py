@@ -188,7 +188,10 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "result_ready": dossier.status == DossierStatus.RESULT_READY,
         "returned": dossier.status == DossierStatus.RETURNED,
         "rating": rating,
-        "rating_form": RatingForm() if may_rate else None,
+        "may_rate": may_rate,
+        # The empty form's fields are a cached fragment of status.html: the class, which the
+        # template instantiates only when it renders that fragment anew.
+        "rating_form": RatingForm,
         "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
 
