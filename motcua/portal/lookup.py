@@ -26,7 +26,7 @@ from django.http import HttpRequest, HttpResponse
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import status_token_matches
-from motcua.portal import throttle
+from motcua.portal import selectors, throttle
 
 GRANT_COOKIE = "tracuu"
 _GRANT_SALT = "motcua.portal.lookup.grant"
@@ -52,6 +52,8 @@ class Outcome(enum.Enum):
 @dataclass(frozen=True)
 class Lookup:
     outcome: Outcome
+    # Set when FOUND by `lookup` (not by a token): the dossier as the status page reads it.
+    dossier: Dossier | None = None
 
 
 def normalise_code(code: str) -> str:
@@ -105,11 +107,13 @@ def lookup(*, code: str, factor: str, address: str) -> Lookup:
         return Lookup(Outcome.CODE_LIMITED)
     if code_over and not throttle.attempt(throttle.SLOWED_CODE, code):
         return Lookup(Outcome.CODE_SLOWED)
-    candidates = Dossier.objects.filter(code=code).values_list(*_FACTOR_FIELDS).first()
-    if candidates is None or not factor_matches(candidates, factor):
+    # One read: the factors to check and, if they match, what the status page shows.
+    dossier = selectors.dossier_for_status_page(code)
+    candidates = tuple(getattr(dossier, name) for name in _FACTOR_FIELDS) if dossier else ()
+    if dossier is None or not factor_matches(candidates, factor):
         _wrong(code, address)
         return Lookup(Outcome.NOT_FOUND)
-    return Lookup(Outcome.FOUND)
+    return Lookup(Outcome.FOUND, dossier)
 
 
 def token_lookup(*, code: str, token: str, address: str) -> Lookup:

@@ -16,6 +16,7 @@ from motcua.dossiers.models import (
     DossierEvent,
     DossierStatus,
 )
+from motcua.payments import selectors as payment_selectors
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
 from motcua.workdays.timecalc import ZONE
@@ -90,14 +91,16 @@ _STATUS_PAGE_FIELDS = (
     "case_id",
     "procedure_version__name",
     "receiving_unit__name",
+    "rating__level",
 )
 
 
 def dossier_for_status_page(code: str) -> Dossier | None:
-    """`dossier_for_status` with only the columns the status page shows or checks."""
+    """`dossier_for_status` with only the columns the status page shows or checks, its rating
+    and what the fee panel needs to know first (`payments.selectors.with_fee_facts`)."""
+    dossiers = Dossier.objects.select_related("procedure_version", "receiving_unit", "rating")
     return (
-        Dossier.objects.select_related("procedure_version", "receiving_unit")
-        .only(*_STATUS_PAGE_FIELDS)
+        payment_selectors.with_fee_facts(dossiers.only(*_STATUS_PAGE_FIELDS))
         .filter(code=code)
         .first()
     )
@@ -105,13 +108,18 @@ def dossier_for_status_page(code: str) -> Dossier | None:
 
 def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
     # In the order they happened; by `seq` alone, as the model's default (dossier, seq) would
-    # join the dossier to sort one dossier's events.
+    # join the dossier to sort one dossier's events. The public ones are picked here: a dossier
+    # has a few dozen events at most, and a list of 17 actions costs more to send than to skip.
     events = (
-        DossierEvent.objects.filter(dossier=dossier, action__in=PUBLIC_ACTIONS)
+        DossierEvent.objects.filter(dossier_id=dossier.pk)
         .order_by("seq")
-        .only("at", "action")
+        .values_list("at", "action")
     )
-    return [TimelineEntry(event.at, str(PUBLIC_ACTIONS[event.action])) for event in events]
+    return [
+        TimelineEntry(at, str(PUBLIC_ACTIONS[action]))
+        for at, action in events
+        if action in PUBLIC_ACTIONS
+    ]
 
 
 # -- transparency --------------------------------------------------------------------------

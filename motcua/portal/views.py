@@ -150,11 +150,22 @@ def lookup(request: HttpRequest) -> HttpResponse:
     found = access.lookup(
         code=code, factor=form.cleaned_data["factor"], address=client_address(request)
     )
-    if found.outcome is access.Outcome.FOUND:
-        return _granted_redirect(request, code)
+    if found.dossier is not None:  # found, as the status page reads it
+        return _granted_status_page(request, found.dossier)
     if found.outcome is access.Outcome.NOT_FOUND:
         return _lookup_page(request, form, str(NOT_FOUND))
     return _lookup_page(request, form, str(LIMITS[found.outcome]), status=429)
+
+
+def _granted_status_page(request: HttpRequest, dossier: Dossier) -> HttpResponse:
+    """A right lookup answers with the status page itself, not a redirect to it: one request
+    and one read of the dossier instead of two. The page then takes the status page's address
+    (`history.replaceState`, portal/status-address.js), so a reload or a bookmark opens that
+    page, which the grant set here lets this browser see, rather than posting the form again."""
+    address = reverse("portal:status", kwargs={"code": dossier.code})
+    response = render(request, "portal/status.html", _status_context(dossier) | {"here": address})
+    access.grant(request, response, dossier.code)
+    return response
 
 
 def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
@@ -177,7 +188,10 @@ def _status_context(dossier: Dossier) -> dict[str, object]:
         "result_ready": dossier.status == DossierStatus.RESULT_READY,
         "returned": dossier.status == DossierStatus.RETURNED,
         "rating": rating,
-        "rating_form": RatingForm() if may_rate else None,
+        "may_rate": may_rate,
+        # The empty form's fields are a cached fragment of status.html: the class, which the
+        # template instantiates only when it renders that fragment anew.
+        "rating_form": RatingForm,
         "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
     }
 

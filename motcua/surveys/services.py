@@ -43,11 +43,15 @@ def rating_open(dossier: Dossier) -> bool:
 
 
 def rating_of(dossier: Dossier) -> tuple[Rating | None, bool]:
-    """The dossier's rating, and whether the citizen may rate now (`rating_open`), in one read:
-    only a returned dossier is rated (`rating_record`), and it stays returned."""
+    """The dossier's rating, and whether the citizen may rate now (`rating_open`), in one read
+    (none when the caller selected the rating with the dossier, `select_related("rating")`): only
+    a returned dossier is rated (`rating_record`), and it stays returned."""
     if dossier.status != DossierStatus.RETURNED:
         return None, False
-    rating = Rating.objects.filter(dossier=dossier).first()
+    try:
+        rating: Rating | None = dossier.rating  # read with the dossier when it was selected
+    except Rating.DoesNotExist:
+        rating = None
     return rating, rating is None
 
 

@@ -7,11 +7,10 @@ engine), so what the panel needs — the payment services, and through them the 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from django import template
-
-from motcua.payments.models import GatewayOrder, OrderStatus
 
 if TYPE_CHECKING:
     from motcua.dossiers.models import Dossier
@@ -22,15 +21,14 @@ register = template.Library()
 @register.inclusion_tag("payments/_fee_panel.html")
 def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dict[str, Any]:
     """Nothing when nothing is owed; the VietQR only when the unit has a bank account."""
-    from motcua.lib.qr import qr_svg
     from motcua.payments import selectors
     from motcua.payments.gateways import gateway
     from motcua.payments.services import fees_of, vnd
 
-    fees = fees_of(dossier)
+    fees = fees_of(dossier) if selectors.may_owe(dossier) else []
     if not fees:  # the panel shows nothing: no payments, account or order to read
         return {"dossier": dossier, "state": None, "printed": printed}
-    state = selectors.fee_state(dossier, fees)
+    state = selectors.panel_state(dossier, fees)
     account = selectors.account_of(dossier.receiving_unit) if state.due_vnd else None
     payload = selectors.vietqr_to(account, dossier, state.due_vnd) if account else None
     return {
@@ -38,18 +36,22 @@ def fee_panel(dossier: Dossier, pay_url: str = "", printed: bool = False) -> dic
         "state": state,
         "due": vnd(state.due_vnd),
         "paid": vnd(state.paid_vnd),
-        "vietqr": qr_svg(payload, title="VietQR") if payload else "",
+        "vietqr": _vietqr_svg(payload) if payload else "",
         "account": account,
         "purpose": payload and selectors.purpose_for(dossier),
         "pay_url": pay_url if gateway() is not None and state.due_vnd else "",
         "printed": printed,
-        "pending": bool(state.due_vnd) and not printed and _pending_online(dossier),
+        "pending": bool(state.due_vnd) and not printed and selectors.order_pending(dossier),
     }
 
 
-def _pending_online(dossier: Dossier) -> bool:
-    """An online payment whose outcome the gateway has not reported yet."""
-    return GatewayOrder.objects.filter(dossier=dossier, status=OrderStatus.PENDING).exists()
+@functools.lru_cache(maxsize=512)
+def _vietqr_svg(payload: str) -> str:
+    """The VietQR's SVG, drawn once per payload (account, amount and dossier code) and process:
+    a dossier's status page shows the same code until something is paid."""
+    from motcua.lib.qr import qr_svg
+
+    return qr_svg(payload, title="VietQR")
 
 
 @register.filter

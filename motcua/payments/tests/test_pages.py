@@ -9,12 +9,13 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from motcua.accounts.models import PersonalDataAccess
+from motcua.catalog.models import ProcedureFee
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.tests.conftest import World
 from motcua.dossiers.tests.factories import in_status, received
 from motcua.lib.pdf import html_to_pdf
-from motcua.payments.models import Payment, StatementLine
+from motcua.payments.models import DossierFee, Payment, StatementLine
 from motcua.payments.services import amount_due
 from motcua.payments.tests.conftest import FEE
 
@@ -28,7 +29,7 @@ def officer(user: object) -> Client:
 def citizen(dossier: Dossier) -> Client:
     client = Client()
     found = client.post("/tra-cuu/", {"code": dossier.code, "factor": "4567"})
-    assert found.status_code == 302
+    assert found.status_code == 200 and dossier.code in found.content.decode()
     return client
 
 
@@ -125,6 +126,26 @@ def test_the_applicant_pays_online_from_the_status_page(world: World, gateway_on
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.IN_PROCESS and amount_due(dossier) == 0
     assert "Đã nộp đủ phí, lệ phí" in client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+
+
+def test_the_status_page_copies_the_fees_at_its_first_reading_and_shows_them(
+    world: World,
+) -> None:
+    dossier = received(world)
+    DossierFee.objects.filter(dossier=dossier).delete()  # as before anyone read them
+    client = citizen(dossier)
+    for _ in range(2):
+        status = client.get(f"/tra-cuu/{dossier.code}/").content.decode()
+        assert "Lệ phí cấp giấy: 50.000 đồng" in status and "Quét mã VietQR" in status
+    assert DossierFee.objects.filter(dossier=dossier).count() == 1  # copied once, every case
+
+
+def test_the_status_page_of_a_dossier_owing_nothing_has_no_fee_panel(world: World) -> None:
+    dossier = received(world)
+    ProcedureFee.objects.all().delete()
+    DossierFee.objects.filter(dossier=dossier).delete()
+    status = citizen(dossier).get(f"/tra-cuu/{dossier.code}/").content.decode()
+    assert dossier.code in status and "Phí, lệ phí" not in status and "VietQR" not in status
 
 
 def test_paying_needs_the_second_factor(world: World, gateway_on: None) -> None:

@@ -27,10 +27,13 @@ def test_a_citizen_finds_a_procedure_and_follows_a_dossier_on_a_phone(page) -> N
     page.get_by_label("Mã hồ sơ", exact=True).fill(dossier.code)
     page.get_by_label("4 số cuối số định danh cá nhân hoặc số điện thoại").fill("4567")
     page.get_by_role("button", name="Tra cứu").click()
-    page.wait_for_url(f"**/tra-cuu/{dossier.code}/")
+    page.wait_for_url(f"**/tra-cuu/{dossier.code}/")  # the answer takes the page's address
     assert page.locator(".status-now").inner_text() == "Được tiếp nhận"
     assert "N*** V*** A" in page.content()
     assert axe_violations(page) == []
+    page.reload()  # opens the status page (a GET), not the form sent again
+    assert page.locator(".status-now").inner_text() == "Được tiếp nhận"
+    assert "data-address" not in page.content()
 
 
 def test_the_wrong_digits_message_is_announced_and_accessible(page) -> None:  # type: ignore[no-untyped-def]

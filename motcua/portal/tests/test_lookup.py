@@ -43,9 +43,21 @@ def test_the_last_four_of_the_phone_number_work_too_and_lower_case_codes_are_acc
     world: World, client: Client
 ) -> None:
     dossier = received(world)
-    response = look_up(client, dossier.code.lower(), "5678")
-    assert response.redirect_chain[-1][0] == f"/tra-cuu/{dossier.code}/"
-    assert "Hẹn trả kết quả" in response.content.decode()
+    page = look_up(client, dossier.code.lower(), "5678").content.decode()
+    assert "Hẹn trả kết quả" in page and dossier.code in page
+
+
+def test_the_status_page_answering_the_form_takes_its_own_address_for_a_reload(
+    world: World, client: Client
+) -> None:
+    dossier = received(world)
+    response = look_up(client, dossier.code, "4567")
+    page, address = response.content.decode(), f"/tra-cuu/{dossier.code}/"
+    assert response.status_code == 200 and not response.redirect_chain
+    assert f'data-address="{address}"' in page and "status-address.js" in page
+    assert f'name="next" value="{address}"' in page  # the language switch comes back here
+    reloaded = client.get(address).content.decode()
+    assert "Được tiếp nhận" in reloaded and "data-address" not in reloaded
 
 
 def test_the_timeline_shows_actions_and_times_but_no_officer_and_no_note(

@@ -126,7 +126,7 @@ def test_the_dashboard_judging_once_shows_what_each_figure_judges_alone(
     assert selectors.total_figures(ids, period, opened=opened).counts == total.counts
     units = OrgUnit.objects.filter(pk__in=ids)
 
-    def scores(ranking: list[index766.UnitIndex]) -> list[tuple[str, float]]:
+    def scores(ranking: list[index766.UnitIndex]) -> list[tuple[str, object]]:
         return [(r.unit.code, r.total) for r in ranking]
 
     assert scores(index766.index766(period, units, opened=opened)) == scores(
