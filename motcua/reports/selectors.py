@@ -110,6 +110,8 @@ _PAUSE_AT = (
     '(SELECT (p->>0)::timestamptz FROM jsonb_array_elements("reports_dossierfact".pauses) AS p '
     "WHERE (p->>0)::timestamptz < %s AND (p->>1 IS NULL OR (p->>1)::timestamptz >= %s) LIMIT 1)"
 )
+# Tested first, so that the list is read only for the facts that were ever paused.
+_NEVER_PAUSED = "\"reports_dossierfact\".pauses = '[]'::jsonb"
 
 
 def judged_in_sql() -> Q:
@@ -123,15 +125,14 @@ def paused_at_q(end: dt.datetime) -> Q:
     """Inside a pause at `end` (for the facts of `judged_in_sql`)."""
     if connection.vendor != "postgresql":
         return Q(pk__in=[])
-    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
-    return Q(RawSQL(f"(NOT {never} AND {_PAUSE_AT} IS NOT NULL)", [end, end], BooleanField()))
+    paused = f"(NOT {_NEVER_PAUSED} AND {_PAUSE_AT} IS NOT NULL)"
+    return Q(RawSQL(paused, [end, end], BooleanField()))
 
 
 def not_paused_at_q(end: dt.datetime) -> Q:
     if connection.vendor != "postgresql":
         return Q()
-    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
-    return Q(RawSQL(f"({never} OR {_PAUSE_AT} IS NULL)", [end, end], BooleanField()))
+    return Q(RawSQL(f"({_NEVER_PAUSED} OR {_PAUSE_AT} IS NULL)", [end, end], BooleanField()))
 
 
 def judged_late_q(end: dt.datetime) -> Q:
@@ -139,9 +140,8 @@ def judged_late_q(end: dt.datetime) -> Q:
     appointment passed before the pause they are in began, or before the end."""
     if connection.vendor != "postgresql":
         return Q(due_at__lt=end)
-    never = "\"reports_dossierfact\".pauses = '[]'::jsonb"
     late = (
-        f'"reports_dossierfact".due_at < CASE WHEN {never} THEN %s '
+        f'"reports_dossierfact".due_at < CASE WHEN {_NEVER_PAUSED} THEN %s '
         f"ELSE COALESCE({_PAUSE_AT}, %s) END"
     )
     return Q(RawSQL(late, [end, end, end, end], BooleanField()))
@@ -252,8 +252,7 @@ def period_report(
 
 def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
     """The dossiers of these units open at `end`, by (receiving unit, deciding unit, procedure
-    version): in
-    time / overdue / paused (`open_state`), and `late_at_end` — judged late there
+    version): in time / overdue / paused (`open_state`), and `late_at_end` — judged late there
     (`judged_late_at`, 766 component 2.1).
 
     The settled dossiers are judged in the database (`judged_in_sql`); only the others — a
