@@ -61,6 +61,7 @@ from motcua.reports.facts import fact_of
 from motcua.reports.models import Rollup, RollupState
 from motcua.reports.rollups import (
     Contributions,
+    close_months,
     contributions,
     rebuild_rollups,
     rollup_rows,
@@ -479,6 +480,8 @@ def store_rollups(total: Contributions | None) -> None:
         Rollup.objects.all().delete()
         insert(rollup_rows(total))
         state, _ = RollupState.objects.get_or_create(pk=1)
+        state.months_closed = None
+        close_months(state)
         last = DossierEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
         state.last_event_id, state.updated_at = last or 0, timezone.now()
         state.save()

@@ -36,6 +36,9 @@ COUNTERS = (
     "rated",
     "rated_disliked",
 )
+# The dossiers open at a closed month's end, by their state there (rows of grain MONTH_END,
+# kept like the counters; docs/reports.md, "Month ends").
+END_COUNTERS = ("end_in_time", "end_overdue", "end_paused", "end_late")
 
 
 class FinishKind(models.TextChoices):
@@ -108,6 +111,7 @@ class DossierFact(models.Model):
 class Grain(models.TextChoices):
     DAY = "D", _("Ngày")
     MONTH = "M", _("Tháng")
+    MONTH_END = "E", _("Cuối tháng")
 
 
 def _counter(label: str) -> models.BigIntegerField:  # type: ignore[type-arg]
@@ -140,6 +144,10 @@ class Rollup(models.Model):
     electronic_results = _counter("electronic_results")
     rated = _counter("rated")
     rated_disliked = _counter("rated_disliked")
+    end_in_time = _counter("end_in_time")
+    end_overdue = _counter("end_overdue")
+    end_paused = _counter("end_paused")
+    end_late = _counter("end_late")
 
     class Meta:
         verbose_name = _("số liệu tổng hợp")
@@ -161,10 +169,12 @@ class Rollup(models.Model):
 
 
 class RollupState(models.Model):
-    """The single row holding the watermark: the last event id folded into the rollups."""
+    """The single row holding the watermark: the last event id folded into the rollups, and
+    the last month whose end is closed (its MONTH_END rows written; None: none yet)."""
 
     last_event_id = models.BigIntegerField(default=0)
     updated_at = models.DateTimeField(null=True)
+    months_closed = models.DateField(null=True)
 
     def __str__(self) -> str:
         return f"rollups up to event {self.last_event_id}"

@@ -13,17 +13,27 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from motcua.dossiers.models import Channel, DossierEvent
 from motcua.reports.facts import facts_for
-from motcua.reports.models import COUNTERS, DossierFact, FinishKind, Grain, Rollup, RollupState
+from motcua.reports.models import (
+    COUNTERS,
+    END_COUNTERS,
+    DossierFact,
+    FinishKind,
+    Grain,
+    Rollup,
+    RollupState,
+)
+from motcua.reports.periods import midnight, next_month
 from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.workdays.timecalc import ZONE
 
 Key = tuple[str, dt.date, int, int, int]  # grain, day, receiving, deciding, version
 Contributions = Counter[tuple[Key, str]]
+UNIT_FIELDS = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
 
 # Events this recent are read again on every run (see the module docstring).
 OVERLAP = dt.timedelta(minutes=10)
@@ -72,13 +82,41 @@ def counts_by_day(fact: DossierFact) -> Iterator[tuple[dt.date, str, int]]:
             yield finished, name, value
 
 
-def contributions(fact: DossierFact) -> Contributions:
+def month_ends_open(fact: DossierFact, closed: dt.date) -> Iterator[tuple[dt.date, dt.datetime]]:
+    """(month, its end) for every month up to `closed` at whose end the dossier was open."""
+    month = local_day(fact.entered_at).replace(day=1)
+    while month <= closed:
+        end = midnight(next_month(month))
+        if fact.finished_at is not None and fact.finished_at < end:
+            return
+        if fact.entered_at < end:
+            yield month, end
+        month = next_month(month)
+
+
+def end_states(fact: DossierFact, closed: dt.date) -> Iterator[tuple[dt.date, str]]:
+    """The MONTH_END counters the dossier adds to: its state at each closed month's end at
+    which it was open (`selectors.open_state`), and `end_late` where judged late there."""
+    from motcua.reports.selectors import judged_late_at, open_state
+
+    for month, end in month_ends_open(fact, closed):
+        yield month, f"end_{open_state(fact, end)}"
+        if judged_late_at(fact, end):
+            yield month, "end_late"
+
+
+def contributions(fact: DossierFact, closed: dt.date | None = None) -> Contributions:
+    """What the fact adds to the rollups: its counters by day and month and, with `closed`
+    (`RollupState.months_closed`), its states at the month ends up to it."""
     found: Contributions = Counter()
     units = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
     for day, name, value in counts_by_day(fact):
         if value:
             found[((Grain.DAY, day, *units), name)] += value
             found[((Grain.MONTH, day.replace(day=1), *units), name)] += value
+    if closed is not None:
+        for month, name in end_states(fact, closed):
+            found[((Grain.MONTH_END, month, *units), name)] += 1
     return found
 
 
@@ -107,14 +145,16 @@ def _apply(delta: Contributions) -> None:
 
 
 def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
-    """Derive the facts of these dossiers again and move the counters by the difference."""
+    """Derive the facts of these dossiers again and move the counters by the difference
+    (the caller holds the watermark row)."""
+    closed = RollupState.objects.filter(pk=1).values_list("months_closed", flat=True).first()
     old = list(DossierFact.objects.filter(pk__in=dossier_ids))
     delta: Contributions = Counter()
     new = facts_for(dossier_ids)
     for fact in new:
-        delta.update(contributions(fact))
+        delta.update(contributions(fact, closed))
     for fact in old:  # a fact may also go: a filing refused before acceptance has none
-        delta.subtract(contributions(fact))
+        delta.subtract(contributions(fact, closed))
     DossierFact.objects.filter(pk__in=[f.pk for f in old]).delete()
     DossierFact.objects.bulk_create(new)
     _apply(delta)
@@ -159,6 +199,7 @@ def update_rollups(batch: int = BATCH, *, overlap: bool = True) -> int:
             refresh_dossiers(chunk)
         if fresh:
             state.last_event_id = fresh[-1][0]
+        close_months(state)
         if overlap:
             state.updated_at = timezone.now()
         state.save()
@@ -193,6 +234,45 @@ def bring_up_to_date(fresh_for: dt.timedelta = FRESH_FOR) -> None:
             pass
 
 
+def last_ended_month(now: dt.datetime | None = None) -> dt.date:
+    """The first day of the last month that has ended."""
+    this_month = local_day(now or timezone.now()).replace(day=1)
+    return (this_month - dt.timedelta(days=1)).replace(day=1)
+
+
+def close_months(state: RollupState) -> None:
+    """Write the MONTH_END rows of the months ended since `state.months_closed` (all of them
+    when None), judging the dossiers open at each end in the database
+    (`selectors.open_counts`), and move `months_closed` on; the caller holds the row and saves
+    it. From then on `refresh_dossiers` keeps those rows by differences, like the counters."""
+    from motcua.reports.selectors import open_counts_where
+
+    last = last_ended_month()
+    if state.months_closed is not None and state.months_closed >= last:
+        return
+    if state.months_closed is None:
+        first = DossierFact.objects.aggregate(first=Min("entered_at"))["first"]
+        month = local_day(first).replace(day=1) if first else next_month(last)
+    else:
+        month = next_month(state.months_closed)
+    rows = []
+    while month <= last:
+        Rollup.objects.filter(grain=Grain.MONTH_END, day=month).delete()
+        for key, counts in open_counts_where(Q(), midnight(next_month(month))).items():
+            values: dict[str, Any] = {
+                "end_in_time": counts["in_time"],
+                "end_overdue": counts["overdue"],
+                "end_paused": counts["paused"],
+                "end_late": counts["late_at_end"],
+            }
+            if any(values.values()):
+                values.update(zip(UNIT_FIELDS, key, strict=True))
+                rows.append(Rollup(grain=Grain.MONTH_END, day=month, **values))
+        month = next_month(month)
+    Rollup.objects.bulk_create(rows, batch_size=5000)
+    state.months_closed = last
+
+
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -210,13 +290,16 @@ def rebuild_rollups(batch: int = BATCH) -> int:
         for chunk in _chunks(sorted(ids), batch):
             DossierFact.objects.bulk_create(facts_for(chunk))
         rollups_from_facts()
+        state.months_closed = None
+        close_months(state)
         state.last_event_id, state.updated_at = last, timezone.now()
         state.save()
         return len(ids)
 
 
 def rollups_from_facts() -> None:
-    """Recompute every `Rollup` row from the stored facts (also used by the bulk generator)."""
+    """Recompute the counters of every `Rollup` row from the stored facts; the month ends are
+    then closed again (`close_months`)."""
     Rollup.objects.all().delete()
     total: Contributions = Counter()
     for fact in DossierFact.objects.iterator(chunk_size=5000):
@@ -243,7 +326,9 @@ def rollup_snapshot() -> dict[Key, dict[str, int]]:
     """Every non-zero counter by key: what the identity test compares."""
     found: dict[Key, dict[str, int]] = {}
     for row in Rollup.objects.all():
-        values = {name: getattr(row, name) for name in COUNTERS if getattr(row, name)}
+        values = {
+            name: getattr(row, name) for name in (*COUNTERS, *END_COUNTERS) if getattr(row, name)
+        }
         if values:
             key = (
                 row.grain,

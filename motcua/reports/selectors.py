@@ -14,8 +14,9 @@ from django.db.models.expressions import RawSQL
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
 from motcua.reports.facts import due_in_force
-from motcua.reports.models import COUNTERS, DossierFact, Rollup
-from motcua.reports.periods import Period, before_q, span_q
+from motcua.reports.models import COUNTERS, DossierFact, Grain, Rollup, RollupState
+from motcua.reports.periods import Period, before_q, midnight, span_q
+from motcua.workdays.timecalc import ZONE
 
 ONE_WORKING_DAY = 480
 RECEIVED = ("received_counter", "received_post", "received_online_self", "received_online_assisted")
@@ -104,6 +105,7 @@ UNSETTLED = Q(supplement_count__gt=1) | ~Q(reschedules=[])
 # Never paused and settled: such a dossier is late exactly when its stored appointment passed.
 SIMPLE = Q(pauses=[]) & ~UNSETTLED
 
+_T = '"reports_dossierfact".'  # qualified: these queries may join the dossier (due_at there too)
 # The pause a fact is in at a moment (`open_pause`), read in PostgreSQL from the JSON list of
 # [start, stop] pairs: its start, or NULL.
 _PAUSE_AT = (
@@ -115,9 +117,16 @@ _NEVER_PAUSED = "\"reports_dossierfact\".pauses = '[]'::jsonb"
 
 
 def judged_in_sql() -> Q:
-    """The facts whose state at a moment the database can tell: on PostgreSQL every settled
-    one (at most one supplement request, no reschedule) — its pauses are read there; elsewhere
-    only those never paused. The rest are read and judged one by one (`open_state`)."""
+    """The facts whose state at a moment the database can tell: on PostgreSQL all of them —
+    pauses, supplement requests and reschedules are read from their JSON lists there;
+    elsewhere only those never paused and settled. The rest are read and judged one by one
+    (`open_state`)."""
+    return Q() if connection.vendor == "postgresql" else SIMPLE
+
+
+def settled_in_sql() -> Q:
+    """The settled facts (at most one supplement request, no reschedule) whose state at a
+    moment the database tells by their stored appointment: on PostgreSQL pauses included."""
     return ~UNSETTLED if connection.vendor == "postgresql" else SIMPLE
 
 
@@ -135,16 +144,44 @@ def not_paused_at_q(end: dt.datetime) -> Q:
     return Q(RawSQL(f"({_NEVER_PAUSED} OR {_PAUSE_AT} IS NULL)", [end, end], BooleanField()))
 
 
-def judged_late_q(end: dt.datetime) -> Q:
-    """`judged_late_at(fact, end)` for the settled facts of `judged_in_sql` open at `end`: the
-    appointment passed before the pause they are in began, or before the end."""
+_SETTLED = f"({_T}supplement_count <= 1 AND {_T}reschedules = '[]'::jsonb)"
+
+
+def _late_at_sql(moment: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """`late_at(fact, M)` in PostgreSQL for any fact, M an SQL expression of `params`: more
+    than one supplement request made by M, or the appointment in force at M (a later
+    reschedule undone) passed before M."""
+    supplements = (
+        f"(SELECT count(*) FROM jsonb_array_elements_text({_T}supplements) AS s(at) "
+        f"WHERE s.at::timestamptz <= {moment})"
+    )
+    due = (
+        "COALESCE((SELECT (x.r->>1)::timestamptz FROM jsonb_array_elements("
+        f"{_T}reschedules) WITH ORDINALITY AS x(r, i) WHERE (x.r->>0)::timestamptz > {moment} "
+        f"ORDER BY x.i LIMIT 1), {_T}due_at)"
+    )
+    return f"({supplements} > 1 OR {due} < {moment})", params * 3
+
+
+def overdue_q(end: dt.datetime) -> Q:
+    """`late_at(fact, end)` (overdue there unless paused) for the facts of `judged_in_sql`:
+    the settled ones by their stored appointment."""
     if connection.vendor != "postgresql":
         return Q(due_at__lt=end)
-    late = (
-        f'"reports_dossierfact".due_at < CASE WHEN {_NEVER_PAUSED} THEN %s '
-        f"ELSE COALESCE({_PAUSE_AT}, %s) END"
-    )
-    return Q(RawSQL(late, [end, end, end, end], BooleanField()))
+    late, params = _late_at_sql("%s", [end])
+    sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < %s ELSE {late} END, false)"
+    return Q(RawSQL(sql, [end, *params], BooleanField()))
+
+
+def judged_late_q(end: dt.datetime) -> Q:
+    """`judged_late_at(fact, end)` for the facts of `judged_in_sql` open at `end`: late
+    (`late_at`) at the start of the pause they are in, or at the end."""
+    if connection.vendor != "postgresql":
+        return Q(due_at__lt=end)
+    moment = f"(CASE WHEN {_NEVER_PAUSED} THEN %s ELSE COALESCE({_PAUSE_AT}, %s) END)"
+    late, params = _late_at_sql(moment, [end, end, end, end])
+    sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < {moment} ELSE {late} END, false)"
+    return Q(RawSQL(sql, [end, end, end, end, *params], BooleanField()))
 
 
 def could_be_late_or_paused(end: dt.datetime) -> Q:
@@ -196,10 +233,16 @@ def late_at_end_counts(where: Q, end: dt.datetime, *keys: str) -> Counter[tuple[
     """Dossiers open at `end` and judged late there (`judged_late_at`), counted by `keys`.
 
     Only two kinds can be: past the stored appointment, or unsettled. The settled ones are
-    judged in the database (`judged_in_sql`) through the late-span index; only the others are
+    judged in the database (`settled_in_sql`) through the late-span index; only the others are
     read and judged one by one."""
     found: Counter[tuple[Any, ...]] = Counter()
-    in_sql = judged_in_sql()
+    month = closed_month(end)
+    if month is not None:  # read from the month's end rows
+        kept = Rollup.objects.filter(where, grain=Grain.MONTH_END, day=month, end_late__gt=0)
+        for row in kept.values(*keys).annotate(n=Sum("end_late")).order_by():
+            found[tuple(row[k] for k in keys)] += row["n"]
+        return found
+    in_sql = settled_in_sql()
     simple = DossierFact.objects.filter(where, in_sql, _late_across(end), judged_late_q(end))
     if keys:
         for row in simple.values(*keys).annotate(n=Count("pk")).order_by():
@@ -253,12 +296,55 @@ def period_report(
 def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
     """The dossiers of these units open at `end`, by (receiving unit, deciding unit, procedure
     version): in time / overdue / paused (`open_state`), and `late_at_end` — judged late there
-    (`judged_late_at`, 766 component 2.1).
-
-    The settled dossiers are judged in the database (`judged_in_sql`); only the others — a
-    second supplement request, a reschedule (and on SQLite any pause) — are read and judged
-    one by one."""
+    (`judged_late_at`, 766 component 2.1). At a closed month's end they are read from its
+    MONTH_END rows, otherwise judged now (`open_counts_where`)."""
     where = units_q(unit_ids)
+    month = closed_month(end)
+    if month is None:
+        return open_counts_where(where, end)
+    rows: OpenCounts = defaultdict(Counter)
+    keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
+    kept = Rollup.objects.filter(where, grain=Grain.MONTH_END, day=month).values_list(
+        *keys, *END_NAMES
+    )
+    for receiving, deciding, version, *values in kept:
+        rows[(receiving, deciding, version)] = Counter(
+            {name: n for name, n in zip(OPEN_NAMES, values, strict=True) if n}
+        )
+    return rows
+
+
+# The MONTH_END counters and the `open_counts` names they hold.
+END_NAMES = ("end_in_time", "end_overdue", "end_paused", "end_late")
+OPEN_NAMES = ("in_time", "overdue", "paused", "late_at_end")
+
+
+def ended_month(end: dt.datetime) -> dt.date | None:
+    """The month that ends at `end`, when `end` is a month's end."""
+    local = end.astimezone(ZONE)
+    if local.day != 1 or local != midnight(local.date()):
+        return None
+    return (local.date() - dt.timedelta(days=1)).replace(day=1)
+
+
+def months_closed() -> dt.date | None:
+    """The last month whose MONTH_END rows are written (`rollups.close_months`)."""
+    return RollupState.objects.filter(pk=1).values_list("months_closed", flat=True).first()
+
+
+def closed_month(end: dt.datetime) -> dt.date | None:
+    """The month that ends at `end` when its MONTH_END rows are written, else None."""
+    month = ended_month(end)
+    if month is None:
+        return None
+    closed = months_closed()
+    return month if closed is not None and month <= closed else None
+
+
+def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
+    """`open_counts` judged from the facts: on PostgreSQL all in the database
+    (`judged_in_sql`); on SQLite the dossiers ever paused or unsettled (a second supplement
+    request, a reschedule) are read and judged one by one."""
     keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
     rows: OpenCounts = defaultdict(Counter)
     in_sql = judged_in_sql()
@@ -268,7 +354,7 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
         .annotate(
             n=Count("pk"),
             paused=Count("pk", filter=in_sql & paused_at_q(end)),
-            overdue=Count("pk", filter=in_sql & not_paused_at_q(end) & Q(due_at__lt=end)),
+            overdue=Count("pk", filter=in_sql & not_paused_at_q(end) & overdue_q(end)),
             late=Count("pk", filter=in_sql & judged_late_q(end)),
         )
         .order_by()
@@ -279,6 +365,8 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
         rows[key]["paused"] += row["paused"]
         rows[key]["overdue"] += row["overdue"]
         rows[key]["late_at_end"] += row["late"]
+    if connection.vendor == "postgresql":
+        return rows  # every fact judged above
     for fact in open_facts(where, end).exclude(in_sql).only(*OPEN_FIELDS):
         key = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
         state = open_state(fact, end)
@@ -386,13 +474,25 @@ def monthly_totals(
         last = by_month[months[-1].first.replace(day=1)]
         last.counts["overdue"] += sum(counts["overdue"] for counts in opened.values())
         months = months[:-1]
+    where = units_q(ids)
+    # Whole months already closed: their end rows.
+    last_closed = months_closed()
+    closed = [
+        m.first
+        for m in months
+        if last_closed and m.first.day == 1 and ended_month(m.end) == m.first <= last_closed
+    ]
+    if closed:
+        ended = Rollup.objects.filter(where, grain=Grain.MONTH_END, day__in=closed)
+        for row in ended.values("day").annotate(n=Sum("end_overdue")).order_by():
+            by_month[row["day"]].counts["overdue"] += row["n"]
+        months = [m for m in months if m.first not in closed]
     if not months:
         return [(figures.label, figures) for figures in by_month.values()]
     ends = [m.end for m in months]
-    where = units_q(ids)
-    # Settled (`judged_in_sql`): overdue at a month end is "appointment < end ≤ finish" and
+    # Settled (`settled_in_sql`): overdue at a month end is "appointment < end ≤ finish" and
     # not inside a pause there.
-    simple = judged_in_sql()
+    simple = settled_in_sql()
     overdue = {
         f"m{i}": Count("pk", filter=_late_across(end) & not_paused_at_q(end))
         for i, end in enumerate(ends)
@@ -422,7 +522,6 @@ def _open_q(end: dt.datetime) -> Q:
 
 # The span in which a dossier is late: (appointment, finish]; empty for an early finish, open
 # for an unfinished dossier. The same expression as the index (reports/migrations/0004).
-_T = '"reports_dossierfact".'  # qualified: these queries may join the dossier (due_at there too)
 LATE_SPAN = (
     f"tstzrange({_T}due_at, CASE WHEN {_T}finished_at < {_T}due_at THEN {_T}due_at "
     f"ELSE {_T}finished_at END, '(]')"

@@ -11,13 +11,21 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db.models import Sum
 
 from motcua.dossiers.tests.conftest import Clock, at
 from motcua.reports.drilldown import dossiers_for
 from motcua.reports.index766 import index766
-from motcua.reports.periods import Period
+from motcua.reports.models import END_COUNTERS, Grain, Rollup, RollupState
+from motcua.reports.periods import Period, midnight
 from motcua.reports.rollups import rebuild_rollups, rollup_snapshot
-from motcua.reports.selectors import total_figures
+from motcua.reports.selectors import (
+    closed_month,
+    open_counts,
+    open_counts_where,
+    total_figures,
+    units_q,
+)
 from motcua.reports.tests.dataset import Dataset
 
 MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
@@ -165,6 +173,23 @@ def test_rebuilt_rollups_equal_the_incremental_ones(dataset: Dataset) -> None:
     rebuild_rollups()
     assert rollup_snapshot() == incremental
     assert incremental
+
+
+def test_the_end_of_march_is_kept_in_its_month_end_rows(dataset: Dataset) -> None:
+    """March was closed on 1/4 at 09:00, before D6 resumed and D5 was resolved: its row, kept
+    by differences since, still holds the hand count — D7 in time, D5 overdue and judged late,
+    D6 paused — as judging the facts afresh does."""
+    assert RollupState.objects.get().months_closed == dt.date(2026, 3, 1)
+    rows = Rollup.objects.filter(grain=Grain.MONTH_END, receiving_unit=dataset.world.commune)
+    march = rows.filter(day=dt.date(2026, 3, 1)).aggregate(*(Sum(n) for n in END_COUNTERS))
+    assert [march[f"{n}__sum"] for n in END_COUNTERS] == [1, 1, 1, 1]
+    ids = [dataset.world.commune.pk]
+    end = midnight(dt.date(2026, 4, 1))
+    assert closed_month(end) == dt.date(2026, 3, 1)
+    assert open_counts(ids, end) == open_counts_where(units_q(ids), end)
+    # D1 received 27/2, in time at the end of February.
+    february = rows.filter(day=dt.date(2026, 2, 1)).values_list(*END_COUNTERS)
+    assert list(february) == [(1, 0, 0, 0)]
 
 
 def test_index766_command_prints_json_per_unit(dataset: Dataset) -> None:

@@ -13,9 +13,11 @@ from motcua.accounts.models import OrgUnit
 from motcua.demo.generate import generate
 from motcua.dossiers.tests.conftest import Clock, World, at
 from motcua.reports import selectors
-from motcua.reports.models import DossierFact
+from motcua.reports.models import DossierFact, RollupState
 from motcua.reports.periods import Period, midnight
-from motcua.reports.rollups import update_rollups
+from motcua.reports.rollups import close_months, update_rollups
+
+MOMENT = at(2026, 10, 5, 10, 0)
 
 
 @pytest.fixture
@@ -39,12 +41,59 @@ def facts(world: World, clock: Clock) -> list[DossierFact]:
             due_at=due,
             pauses=[[pause.isoformat(), stop.isoformat() if stop else None]],
         )
+    # Unsettled dossiers open at MOMENT: two supplement requests with the appointment ahead
+    # (late), a reschedule made after MOMENT (undone there: the old appointment has passed),
+    # one made before it (the new appointment holds), and two paused ones judged at their
+    # pause's start: by then one had its second supplement request, the other's rescheduled
+    # appointment had not yet passed (it has at MOMENT).
+    iso = dt.datetime.isoformat
+    for fact, change in zip(
+        settled[3:8],
+        (
+            {
+                "due_at": MOMENT + 100 * hour,
+                "pauses": [[iso(MOMENT - 80 * hour), iso(MOMENT - 70 * hour)]],
+                "supplements": [iso(MOMENT - 80 * hour), iso(MOMENT - 50 * hour)],
+                "supplement_count": 2,
+            },
+            {
+                "due_at": MOMENT + 50 * hour,
+                "reschedules": [[iso(MOMENT + 10 * hour), iso(MOMENT - 20 * hour)]],
+            },
+            {
+                "due_at": MOMENT + 50 * hour,
+                "reschedules": [[iso(MOMENT - 30 * hour), iso(MOMENT - 20 * hour)]],
+            },
+            {
+                "due_at": MOMENT + 100 * hour,
+                "pauses": [[iso(MOMENT - 10 * hour), None]],
+                "supplements": [iso(MOMENT - 60 * hour), iso(MOMENT - 10 * hour)],
+                "supplement_count": 2,
+            },
+            {
+                "due_at": MOMENT - 5 * hour,
+                "reschedules": [[iso(MOMENT - 50 * hour), iso(MOMENT - 70 * hour)]],
+                "pauses": [[iso(MOMENT - 10 * hour), None]],
+            },
+        ),
+        strict=True,
+    ):
+        DossierFact.objects.filter(pk=fact.pk).update(
+            entered_at=MOMENT - 100 * hour, finished_at=None, **change
+        )
+    # The facts were changed behind the rollups' back: the month ends are closed again.
+    state = RollupState.objects.get()
+    state.months_closed = None
+    close_months(state)
+    state.save()
+    assert state.months_closed == dt.date(2026, 11, 1)
     return list(DossierFact.objects.all())
 
 
 def _moments(facts: list[DossierFact]) -> list[dt.datetime]:
     month_ends = [midnight(dt.date(2026, m, 1)) for m in range(2, 13)]
     month_ends += [at(2026, 9, 14, 9, 0) + dt.timedelta(hours=h) for h in (1, 30, 60)]
+    month_ends += [MOMENT, MOMENT + dt.timedelta(hours=30)]
     minute, around_pauses = dt.timedelta(minutes=1), []
     for fact in [f for f in facts if f.pauses][:40]:
         start, stop = fact.pauses[0]
@@ -85,15 +134,37 @@ def test_the_generated_data_has_what_the_rules_judge(facts: list[DossierFact]) -
     assert judged_at_pause[True] and judged_at_pause[False]
 
 
+def test_the_unsettled_dossiers_set_by_hand_are_judged_as_the_rules_say(
+    facts: list[DossierFact],
+) -> None:
+    """The rules on the five facts made above, at MOMENT: what the SQL must reproduce."""
+    made = sorted(
+        (f for f in facts if f.entered_at == MOMENT - dt.timedelta(hours=100)), key=lambda f: f.pk
+    )
+    states = [(selectors.open_state(f, MOMENT), selectors.judged_late_at(f, MOMENT)) for f in made]
+    assert states == [
+        ("overdue", True),
+        ("overdue", True),
+        ("in_time", False),
+        ("paused", True),
+        ("paused", False),
+    ]
+
+
 def test_open_dossiers_are_judged_as_the_rules_say(facts: list[DossierFact]) -> None:
     ids = list(OrgUnit.objects.values_list("pk", flat=True))
     for end in _moments(facts):
         expected = _by_hand(facts, end)
         found: Counter[str] = Counter()
+        judged: Counter[str] = Counter()
         for counts in selectors.open_counts(ids, end).values():
             found.update(counts)
+        # At a closed month end the figures above are its MONTH_END rows; judged afresh here.
+        for counts in selectors.open_counts_where(selectors.units_q(ids), end).values():
+            judged.update(counts)
         for name in ("in_time", "overdue", "paused", "late_at_end"):
             assert found[name] == expected[name], (end, name)
+            assert judged[name] == expected[name], (end, name)
         late = selectors.late_at_end_counts(selectors.units_q(ids), end)
         assert late.total() == expected["late_at_end"], end
 
