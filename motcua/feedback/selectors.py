@@ -162,14 +162,15 @@ def pakn_on_time(
     return len(on_time), len(rows), on_time
 
 
-def _satisfied(pakn: Pakn, events: list[PaknEvent], end: dt.datetime, cal: WorkCalendar) -> bool:
-    """766, 5.3, one PAKN judged at `end`: not disliked (its submitter's one reaction counts as
-    "more dislikes than likes"), not overdue, not raised again after its answer."""
+def _satisfied(pakn: Pakn, end: dt.datetime, late: bool) -> bool:
+    """766, 5.3, one PAKN judged at `end` (`late`: `_late_at` there): not disliked (its
+    submitter's one reaction counts as "more dislikes than likes"), not overdue, not raised
+    again after its answer."""
     disliked = (
         pakn.reaction == Reaction.DISLIKE and pakn.reacted_at is not None and pakn.reacted_at < end
     )
     reraised = pakn.reraised_at is not None and pakn.reraised_at < end
-    return not (disliked or reraised or _late_at(pakn, events, end, cal))
+    return not (disliked or reraised or late)
 
 
 def _received_in(start: dt.datetime, end: dt.datetime) -> QuerySet[Pakn]:
@@ -191,7 +192,11 @@ def pakn_satisfaction(
     `end`."""
     rows = list(_received_in(start, end).filter(unit_id__in=list(unit_ids), earlier__isnull=True))
     cals = calendars_of_units({p.unit for p in rows})
-    satisfied = [p.pk for p in rows if _satisfied(p, list(p.events.all()), end, cals[p.unit_id])]
+    satisfied = [
+        p.pk
+        for p in rows
+        if _satisfied(p, end, _late_at(p, list(p.events.all()), end, cals[p.unit_id]))
+    ]
     return len(satisfied), len(rows), satisfied
 
 
@@ -207,11 +212,12 @@ def pakn_counts_by_unit(start: dt.datetime, end: dt.datetime) -> dict[int, dict[
             pakn.unit_id, {"counted": 0, "on_time": 0, "first": 0, "satisfied": 0}
         )
         events, cal = list(pakn.events.all()), cals[pakn.unit_id]
+        late = _late_at(pakn, events, end, cal)
         figures["counted"] += 1
-        figures["on_time"] += int(not _late_at(pakn, events, end, cal))
+        figures["on_time"] += int(not late)
         if pakn.earlier_id is None:
             figures["first"] += 1
-            figures["satisfied"] += int(_satisfied(pakn, events, end, cal))
+            figures["satisfied"] += int(_satisfied(pakn, end, late))
     return counts
 
 

@@ -123,7 +123,7 @@ def index766_workbook(
         ["Hạng", "Mã đơn vị", "Đơn vị", "Tổng điểm", "Điểm tối đa có dữ liệu", *groups],
         (
             [r.rank, r.unit.code, r.unit.name, float(r.total), r.attainable]
-            + [_number(g.points, NO_DATA) for g in r.groups()]
+            + [_number(g.points, NO_DATA) for g in r.groups]
             for r in ranking
         ),
     )

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum, Value
 
@@ -155,20 +156,23 @@ class UnitIndex:
     components: list[Component] = field(default_factory=list)
     rank: int = 0
 
-    @property
+    # Computed once: the components are complete when the index is made (`index766`), and
+    # a ranking reads these for every unit, to sort and to draw.
+    @cached_property
     def total(self) -> Decimal:
         return sum((c.points for c in self.components if c.points is not None), Decimal(0))
 
-    @property
+    @cached_property
     def attainable(self) -> int:
         return sum(c.spec.max_points for c in self.components if c.points is not None)
 
+    @cached_property
     def groups(self) -> list["GroupScore"]:
         """The components in the six groups of the points table, with each group's points."""
-        return [
-            GroupScore(number, name, [c for c in self.components if c.spec.group == number])
-            for number, name in GROUPS.items()
-        ]
+        by_group: dict[int, list[Component]] = {number: [] for number in GROUPS}
+        for c in self.components:
+            by_group[c.spec.group].append(c)
+        return [GroupScore(number, name, by_group[number]) for number, name in GROUPS.items()]
 
 
 @dataclass
@@ -177,13 +181,13 @@ class GroupScore:
     name: str
     components: list[Component]
 
-    @property
+    @cached_property
     def points(self) -> Decimal | None:
         """None when no component of the group has data."""
         scored = [c.points for c in self.components if c.points is not None]
         return sum(scored, Decimal(0)) if scored else None
 
-    @property
+    @cached_property
     def attainable(self) -> int:
         return sum(c.spec.max_points for c in self.components if c.points is not None)
 

@@ -260,6 +260,8 @@ def _supplements_by(fact: DossierFact, moment: dt.datetime) -> int:
     return sum(dt.datetime.fromisoformat(at) <= moment for at in fact.supplements)
 
 
+# Received less finished: summed over the days before a period, the dossiers carried into it.
+_STILL = sum((F(n) for n in RECEIVED), Value(0)) - sum((F(n) for n in FINISHED), Value(0))
 GROUPS = {"procedure": "procedure_version_id", "unit": "deciding_unit_id", "all": None}
 
 
@@ -282,9 +284,8 @@ def period_report(
     for key, counts in within.items():
         rows[key].update(counts)
     # Carried over: received before the period less finished before it, one sum per key.
-    still = sum((F(n) for n in RECEIVED), Value(0)) - sum((F(n) for n in FINISHED), Value(0))
     before = Rollup.objects.filter(units_q(ids) & before_q(period.first)).values(*keys)
-    for row in before.annotate(still=Sum(still)).order_by():
+    for row in before.annotate(still=Sum(_STILL)).order_by():
         rows[(row["deciding_unit_id"], row["procedure_version_id"])]["carried"] += row["still"]
     if opened is None:
         opened = open_counts(ids, period.end)
@@ -411,7 +412,20 @@ def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, 
 def total_figures(
     unit_ids: Iterable[int], period: Period, *, opened: OpenCounts | None = None
 ) -> Figures:
-    return period_report(unit_ids, period, by="all", opened=opened)[-1]
+    """The total row of `period_report`, summed in the database rather than by key."""
+    ids = list(unit_ids)
+    where = units_q(ids)
+    total = Figures("Tổng cộng")
+    within = Rollup.objects.filter(where & span_q(period.first, period.after))
+    sums = within.aggregate(**{n: Sum(n) for n in COUNTERS})
+    total.counts.update({n: value for n, value in sums.items() if value})
+    before = Rollup.objects.filter(where & before_q(period.first))
+    total.counts["carried"] += before.aggregate(still=Sum(_STILL))["still"] or 0
+    if opened is None:
+        opened = open_counts(ids, period.end)
+    for counts in opened.values():
+        total.counts.update(counts)
+    return total
 
 
 @dataclass(frozen=True)
