@@ -5,13 +5,14 @@ fields: code, kind, title, public summary, answer, unit, dates. Never the submit
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from motcua.accounts.models import User
+from motcua.accounts.models import OrgUnit, User
 from motcua.feedback.desks import pakn_units_for_user
 from motcua.feedback.models import OPEN_STATUSES, Pakn, PaknEvent, PaknStatus, Reaction
 from motcua.feedback.workflow import LIMIT_DAYS, TRANSITIONS, deadline
@@ -119,7 +120,7 @@ def get_published(code: str) -> Pakn:
 # -- 766 group 5 (DOMAIN.md §6) ------------------------------------------------------------------
 
 
-def _late_at(pakn: Pakn, events: list[PaknEvent], end: dt.datetime, cal: WorkCalendar) -> bool:
+def _late_at(pakn: Pakn, events: Sequence[Any], end: dt.datetime, cal: WorkCalendar) -> bool:
     """Late when a timed action before `end` missed its deadline, or when at `end` an answer
     (or its publication) was still owed past its deadline."""
     before = [e for e in events if e.at < end]
@@ -200,19 +201,42 @@ def pakn_satisfaction(
     return len(satisfied), len(rows), satisfied
 
 
-def pakn_counts_by_unit(start: dt.datetime, end: dt.datetime) -> dict[int, dict[str, int]]:
-    """Per handling unit, read once for every unit of a 766 ranking: PAKN received in
-    [start, end) (`counted`) and of them `on_time` (as `pakn_on_time`); PAKN first received
-    (`first`) and of them `satisfied` (as `pakn_satisfaction`)."""
+# What the judging of a PAKN reads: its own fields and its events' moments, deadlines met and
+# actions (a ranking of every unit judges a year's PAKN on each load).
+_JUDGED = (
+    "unit_id",
+    "status",
+    "clock_from",
+    "earlier_id",
+    "reaction",
+    "reacted_at",
+    "reraised_at",
+)
+
+
+def pakn_counts_by_unit(
+    start: dt.datetime, end: dt.datetime, unit_ids: Iterable[int] | None = None
+) -> dict[int, dict[str, int]]:
+    """Per handling unit (of `unit_ids`, else every unit), read once for every unit of a 766
+    ranking: PAKN received in [start, end) (`counted`) and of them `on_time` (as
+    `pakn_on_time`); PAKN first received (`first`) and of them `satisfied` (as
+    `pakn_satisfaction`)."""
     counts: dict[int, dict[str, int]] = {}
-    found = list(_received_in(start, end))
-    cals = calendars_of_units({pakn.unit for pakn in found})
+    received = Pakn.objects.filter(received_at__gte=start, received_at__lt=end)
+    if unit_ids is not None:
+        received = received.filter(unit_id__in=list(unit_ids))
+    found = list(received.only(*_JUDGED))
+    events: dict[int, list[Any]] = {p.pk: [] for p in found}
+    rows = PaknEvent.objects.filter(pakn__in=[p.pk for p in found]).order_by("pakn_id", "seq")
+    for event in rows.values_list("pakn_id", "at", "on_time", "action", named=True):
+        events[event.pakn_id].append(event)
+    units = OrgUnit.objects.filter(pk__in={p.unit_id for p in found}).only("path")
+    cals = calendars_of_units(set(units))
     for pakn in found:
         figures = counts.setdefault(
             pakn.unit_id, {"counted": 0, "on_time": 0, "first": 0, "satisfied": 0}
         )
-        events, cal = list(pakn.events.all()), cals[pakn.unit_id]
-        late = _late_at(pakn, events, end, cal)
+        late = _late_at(pakn, events[pakn.pk], end, cals[pakn.unit_id])
         figures["counted"] += 1
         figures["on_time"] += int(not late)
         if pakn.earlier_id is None:

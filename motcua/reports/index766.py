@@ -298,7 +298,7 @@ class _UnitData:
         self.late_open = self._late_open()
         self.complained = self._complained_on_time()
         self.offered, self.online, self.online_used = self._offerings()
-        self.pakn = pakn_counts_by_unit(period.start, period.end)
+        self.pakn = pakn_counts_by_unit(period.start, period.end, self.ids)
         self.group4 = group4.figures(period, self.ids)
 
     def _open_at_end(self) -> Counter[int]:

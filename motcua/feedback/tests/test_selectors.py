@@ -36,6 +36,10 @@ def test_on_time_counts_every_deadline_and_judges_open_ones_at_the_period_end(
     by_unit = pakn_counts_by_unit(at(2026, 3, 1), at(2026, 4, 1))
     assert (by_unit[world.commune.pk]["on_time"], by_unit[world.commune.pk]["counted"]) == (1, 4)
     assert world.other_commune.pk not in by_unit
+    # A ranking of some units reads only theirs.
+    march = (at(2026, 3, 1), at(2026, 4, 1))
+    assert pakn_counts_by_unit(*march, [world.commune.pk]) == by_unit
+    assert pakn_counts_by_unit(*march, [world.other_commune.pk]) == {}
 
 
 def test_satisfaction_leaves_out_disliked_overdue_and_raised_again(
