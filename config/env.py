@@ -91,7 +91,25 @@ def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
         raise ImproperlyConfigured(
             f"{name}: only postgresql:// and sqlite:// are supported, got {raw.split(':')[0]!r}"
         )
+    if engine == "django.db.backends.postgresql":
+        _set_work_mem(config)
     return config
+
+
+def _set_work_mem(config: dict[str, object]) -> None:
+    """The memory each sort or grouping of a session may use before spilling to disk
+    (MOTCUA_DB_WORK_MEM, default 16MB; empty: the server's own). A year's report groups tens
+    of thousands of rollup rows: PostgreSQL's default 4MB sorts them on disk."""
+    work_mem = os.environ.get("MOTCUA_DB_WORK_MEM", "16MB").strip()
+    if not work_mem:
+        return
+    if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
+        raise ImproperlyConfigured(
+            f"MOTCUA_DB_WORK_MEM: expected a size such as 16MB, got {work_mem!r}"
+        )
+    options = config.setdefault("OPTIONS", {})
+    assert isinstance(options, dict)
+    options["options"] = f"{options.get('options', '')} -c work_mem={work_mem}".strip()
 
 
 def password_variable(unit_code: str) -> str:
