@@ -17,9 +17,9 @@ register = template.Library()
 def so(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return value
-    english = (get_language() or "vi").startswith("en")
     if isinstance(value, int) and -1000 < value < 1000:
         return str(value)  # nothing to group (a ranking draws a thousand scores)
+    english = (get_language() or "vi").startswith("en")
     if isinstance(value, Decimal) and -1000 < value < 1000:
         return format(value, "f").replace(".", "." if english else ",")
     return numberformat.format(
