@@ -144,6 +144,8 @@ def pages() -> dict[str, tuple[str, str]]:
     return {
         "reports dashboard, province, year": ("supervisor", f"{top}/{year}"),
         "reports dashboard, commune, year": ("supervisor", f"{mine}/{year}"),
+        "766 page, province, year": ("supervisor", f"{top}/chi-so-766/{year}"),
+        "period report by procedure, year": ("supervisor", f"{top}/ky/{year}"),
         "period report by procedure, quarter": ("supervisor", f"{top}/ky/{quarter}"),
         "period report by sector, quarter": ("supervisor", f"{top}/ky/{quarter}&theo=sector"),
         "period report by unit, quarter": ("supervisor", f"{top}/ky/{quarter}&theo=unit"),
