@@ -298,8 +298,8 @@ def rebuild_rollups(batch: int = BATCH) -> int:
 
 
 def rollups_from_facts() -> None:
-    """Recompute the counters of every `Rollup` row from the stored facts; the month ends are
-    then closed again (`close_months`)."""
+    """Recompute the counters of every `Rollup` row from the stored facts, without the month
+    ends: the caller closes them again (`close_months` from an empty `months_closed`)."""
     Rollup.objects.all().delete()
     total: Contributions = Counter()
     for fact in DossierFact.objects.iterator(chunk_size=5000):
