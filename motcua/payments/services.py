@@ -4,7 +4,7 @@ resumes it through the workflow (DOMAIN.md §3.2: the clock pauses until proof o
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from motcua.accounts.models import User
@@ -24,7 +24,7 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
     Fees whose amount the provincial council sets (no amount in the catalog) are not copied:
     the officer collects them with the HĐND's rate, outside this list.
     """
-    existing = list(DossierFee.objects.filter(dossier=dossier))
+    existing = list(_lines(dossier))
     if existing or dossier.pk is None:
         return existing
     in_case = Q(case__isnull=True) | Q(case_id=dossier.case_id)
@@ -35,12 +35,18 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
         workflow_lock = Dossier.objects.select_for_update().filter(pk=dossier.pk)
         list(workflow_lock)  # two first readers must not copy the lines twice
         if DossierFee.objects.filter(dossier=dossier).exists():
-            return list(DossierFee.objects.filter(dossier=dossier))
+            return list(_lines(dossier))
         DossierFee.objects.bulk_create(
             DossierFee(dossier=dossier, order=f.order, name=f.name, amount_vnd=f.amount_vnd or 0)
             for f in source.order_by("order", "pk")
         )
-    return list(DossierFee.objects.filter(dossier=dossier))
+    return list(_lines(dossier))
+
+
+def _lines(dossier: Dossier) -> QuerySet[DossierFee]:
+    # The model's order without its first key: ordering by the dossier would join the dossier
+    # table to sort one dossier's lines by its default order.
+    return DossierFee.objects.filter(dossier=dossier).order_by("order", "pk")
 
 
 def total_fees(dossier: Dossier) -> int:
