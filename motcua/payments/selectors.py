@@ -111,7 +111,11 @@ def order_pending(dossier: Dossier) -> bool:
 
 
 def account_of(unit: OrgUnit) -> BankAccount | None:
-    return BankAccount.objects.filter(unit=unit).first()
+    """The unit's account; no query when it was read with the unit (the status page's row)."""
+    try:
+        return unit.bank_account  # type: ignore[no-any-return]
+    except BankAccount.DoesNotExist:
+        return None
 
 
 def vietqr_payload(dossier: Dossier, due_vnd: int) -> str | None:

@@ -19,7 +19,9 @@ from motcua.dossiers.models import (
     DossierEvent,
     DossierStatus,
 )
+from motcua.lib import rows
 from motcua.payments import selectors as payment_selectors
+from motcua.payments.models import BankAccount
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
 from motcua.surveys.models import Rating
@@ -78,8 +80,9 @@ def dossier_for_status(code: str) -> Dossier | None:
 
 
 # What the status page reads (status.html, the fee panel, `withdrawal_open`, `rating_of`): the
-# dossier row is wide, and this page is the portal's busiest. Per model, its fields in the row.
-_STATUS_PAGE_FIELDS: tuple[tuple[type[Model], str, tuple[str, ...]], ...] = (
+# dossier row is wide, and this page is the portal's busiest. Per model, its fields in the row;
+# the bank account is the receiving unit's (for the fee panel's VietQR).
+_STATUS_PAGE_FIELDS: tuple[tuple[type[Model], str, tuple[str, ...] | None], ...] = (
     (
         Dossier,
         "d",
@@ -105,6 +108,7 @@ _STATUS_PAGE_FIELDS: tuple[tuple[type[Model], str, tuple[str, ...]], ...] = (
     (ProcedureVersion, "v", ("id", "name")),
     (OrgUnit, "u", ("id", "name")),
     (Rating, "r", ("id", "dossier", "level")),
+    (BankAccount, "b", None),
 )
 
 
@@ -118,14 +122,11 @@ class _RowRead:
 @functools.cache
 def _status_page_read() -> _RowRead:
     """The status page's SELECT, written once from the models' metadata."""
-    parts: list[tuple[type[Model], tuple[Any, ...]]] = []
-    columns: list[str] = []
+    parts, columns = [], []
     for model, alias, names in _STATUS_PAGE_FIELDS:
-        # `from_db` takes the loaded fields in the model's order.
-        fields = tuple(f for f in model._meta.concrete_fields if f.name in names)
-        assert len(fields) == len(names), f"{model.__name__}: not all of {names}"
+        fields = rows.fields_of(model, names)
         parts.append((model, fields))
-        columns += [f'{alias}."{field.column}"' for field in fields]
+        columns.append(rows.columns(fields, alias))
     facts = payment_selectors.fee_facts_sql("d")
     columns += [f"({sql})" for sql in facts.values()]
     tables = {model: model._meta.db_table for model, _, _ in _STATUS_PAGE_FIELDS}
@@ -134,6 +135,7 @@ def _status_page_read() -> _RowRead:
         f"JOIN {tables[ProcedureVersion]} v ON v.id = d.procedure_version_id "
         f"JOIN {tables[OrgUnit]} u ON u.id = d.receiving_unit_id "
         f"LEFT JOIN {tables[Rating]} r ON r.dossier_id = d.id "
+        f"LEFT JOIN {tables[BankAccount]} b ON b.unit_id = d.receiving_unit_id "
         f"WHERE d.code = %s"
     )
     return _RowRead(sql, tuple(parts), tuple(facts))
@@ -141,12 +143,12 @@ def _status_page_read() -> _RowRead:
 
 def dossier_for_status_page(code: str) -> Dossier | None:
     """`dossier_for_status` with only the columns the status page shows or checks (its other
-    fields deferred, as `only()` leaves them), its rating and what the fee panel needs to know
-    first (`payments.selectors.with_fee_facts`), in one row.
+    fields deferred, as `only()` leaves them), its rating, its receiving unit's bank account and
+    what the fee panel needs to know first (`payments.selectors.with_fee_facts`), in one row.
 
-    By plain SQL: building this query through the ORM (three joins, four subqueries) cost more
-    than twice the CPU of running it, on the portal's busiest page; a test reads dossiers both
-    ways and compares."""
+    By plain SQL (motcua/lib/rows.py): building this query through the ORM (four joins, four
+    subqueries) cost more than twice the CPU of running it, on the portal's busiest page; a test
+    reads dossiers both ways and compares."""
     read = _status_page_read()
     with connection.cursor() as cursor:
         cursor.execute(read.sql, [code])
@@ -155,33 +157,17 @@ def dossier_for_status_page(code: str) -> Dossier | None:
         return None
     values, loaded = iter(row), list[Any]()
     for model, fields in read.parts:
-        loaded.append(_from_row(model, fields, [next(values) for _ in fields]))
-    dossier, version, unit, rating = loaded
+        loaded.append(rows.instance(model, fields, [next(values) for _ in fields]))
+    dossier, version, unit, rating, account = loaded
     for fact in read.facts:
         setattr(dossier, fact, next(values))
     Dossier._meta.get_field("procedure_version").set_cached_value(dossier, version)
     Dossier._meta.get_field("receiving_unit").set_cached_value(dossier, unit)
+    OrgUnit._meta.get_field("bank_account").set_cached_value(unit, account)
     if rating is not None:
         Rating._meta.get_field("dossier").set_cached_value(rating, dossier)
     Dossier._meta.get_field("rating").set_cached_value(dossier, rating)
     return dossier
-
-
-def _from_row(model: type[Model], fields: tuple[Any, ...], values: list[object]) -> Model | None:
-    """A model instance of these fields' values, None for a LEFT JOIN's missing row."""
-    if values[0] is None:
-        return None
-    converted = [_converted(field, value) for field, value in zip(fields, values, strict=True)]
-    return model.from_db(connection.alias, [field.attname for field in fields], converted)
-
-
-def _converted(field: Any, value: Any) -> Any:
-    """`value` of `field` as read by plain SQL, converted as the ORM converts it (SQLite's
-    datetimes made aware, for one)."""
-    col = field.get_col(field.model._meta.db_table)
-    for convert in connection.ops.get_db_converters(col) + field.get_db_converters(connection):
-        value = convert(value, col, connection)
-    return value
 
 
 def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
@@ -194,10 +180,10 @@ def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
     at = DossierEvent._meta.get_field("at")
     with connection.cursor() as cursor:
         cursor.execute(_TIMELINE_SQL, [dossier.pk])
-        rows = cursor.fetchall()
+        events = cursor.fetchall()
     return [
-        TimelineEntry(_converted(at, when), str(PUBLIC_ACTIONS[action]))
-        for when, action in rows
+        TimelineEntry(rows.convert(at, when), str(PUBLIC_ACTIONS[action]))
+        for when, action in events
         if action in PUBLIC_ACTIONS
     ]
 

@@ -7,7 +7,7 @@ from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.tests.factories import in_status
 from motcua.payments import selectors as payment_selectors
-from motcua.payments.models import GatewayOrder, OrderStatus, Payment, PaymentMethod
+from motcua.payments.models import BankAccount, GatewayOrder, OrderStatus, Payment, PaymentMethod
 from motcua.payments.services import fees_of
 from motcua.payments.tests.conftest import add_fees
 from motcua.portal import selectors
@@ -41,6 +41,8 @@ def shown(dossier: Dossier) -> dict[str, object]:
     values["unit"] = dossier.receiving_unit.name
     values["rating"] = (rating.level, rating.dossier.code) if rating else None
     values["may_rate"] = may_rate
+    account = payment_selectors.account_of(dossier.receiving_unit)
+    values["account"] = (account.pk, account.account_number, account.unit_id) if account else None
     values["deferred"] = sorted(dossier.get_deferred_fields())
     return values
 
@@ -65,12 +67,18 @@ def test_the_plain_read_gives_what_the_orm_gave_in_every_state(world: World) -> 
     leaving = received(world)
     workflow.request_withdrawal(dossier=leaving, reason="Không cần nữa")
     stopped = in_status(world, DossierStatus.STOPPED)
-    for dossier in (plain, rated, unrated, owing, leaving, stopped):
-        read = selectors.dossier_for_status_page(dossier.code)
-        assert read is not None
-        assert shown(read) == shown(by_the_orm(dossier.code))
-        assert loaded(read.procedure_version) == {"id", "name"}
-        assert loaded(read.receiving_unit) == {"id", "name"}
+    dossiers = (plain, rated, unrated, owing, leaving, stopped)
+    for with_account in (False, True):
+        if with_account:
+            bank = {"bank_bin": "970415", "bank_name": "Vietin", "account_name": "UBND XA"}
+            BankAccount.objects.create(unit=world.commune, account_number="113366668888", **bank)
+        for dossier in dossiers:
+            read = selectors.dossier_for_status_page(dossier.code)
+            assert read is not None
+            assert shown(read) == shown(by_the_orm(dossier.code))
+            assert (shown(read)["account"] is not None) is with_account
+            assert loaded(read.procedure_version) == {"id", "name"}
+            assert loaded(read.receiving_unit) == {"id", "name"}
     assert selectors.dossier_for_status_page("KHONG-CO") is None
 
 
