@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "motcua.lib.csrf.context",  # `csrf_token`, minted for less (motcua/lib/csrf.py)
             ],
         },
     },
