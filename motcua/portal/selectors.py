@@ -70,6 +70,16 @@ class TimelineEntry:
     at: dt.datetime
     label: str
 
+    # What `|date:"c"` and `|date:"H:i d/m/Y"` draw, by one call each rather than the date
+    # filter's format parser: a timeline has up to a few dozen entries.
+    @property
+    def iso(self) -> str:
+        return timezone.localtime(self.at).isoformat()
+
+    @property
+    def shown(self) -> str:
+        return timezone.localtime(self.at).strftime("%H:%M %d/%m/%Y")
+
 
 def dossier_for_status(code: str) -> Dossier | None:
     return (

@@ -1,7 +1,11 @@
 """The status page reads its dossier by plain SQL (`selectors.dossier_for_status_page`): the
 same values as the ORM query it replaces, for dossiers in every state the page shows."""
 
+import datetime as dt
+
+import pytest
 from django.db.models import Model
+from django.template import Context, Template
 
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
@@ -88,3 +92,17 @@ def test_a_field_the_page_did_not_read_is_read_when_asked(world: World) -> None:
     assert read is not None
     assert read.applicant_email == "an@example.vn"  # deferred, then read
     assert read.procedure_version.procedure_id == world.version.procedure_id
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        dt.datetime(2026, 3, 1, 17, 0, tzinfo=dt.UTC),  # midnight in Vietnam: the next day
+        dt.datetime(2026, 12, 31, 23, 59, 59, 999_999, tzinfo=dt.UTC),
+        dt.datetime(2026, 7, 4, 2, 5, 7, 120, tzinfo=dt.UTC),
+    ],
+)
+def test_the_timeline_s_times_read_as_the_date_filter_draws_them(at: dt.datetime) -> None:
+    entry = selectors.TimelineEntry(at, "Tiếp nhận hồ sơ")
+    drawn = Template("""{{ at|date:'c' }} {{ at|date:"H:i d/m/Y" }}""").render(Context({"at": at}))
+    assert f"{entry.iso} {entry.shown}" == drawn
