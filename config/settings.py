@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "motcua.lib.csrf.context",  # `csrf_token`, minted for less (motcua/lib/csrf.py)
             ],
         },
     },
@@ -245,9 +246,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # nginx serves attachments from an internal location after the app checked access.
 MOTCUA_ACCEL_REDIRECT_PREFIX = env_str("MOTCUA_ACCEL_REDIRECT_PREFIX", "")
-# The default cache, in each app process's memory, holds rendered fragments of the citizen
-# pages: the parts that depend only on the language, and the catalog's parts keyed by the
-# catalog stamp (motcua/catalog/stamp.py), so never stale. A procedure page is about 12 KB.
+# The default cache, in each app process's memory, holds rendered citizen pages and fragments:
+# the parts that depend only on the language, and the home and procedure pages whole, keyed by
+# the catalog stamp (motcua/catalog/stamp.py), so never stale, each visitor's CSRF token and
+# return address filled in per request (motcua/portal/pages.py). A procedure page is ~14 KB.
 CACHES: dict[str, dict[str, object]] = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

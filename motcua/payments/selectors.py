@@ -48,17 +48,18 @@ def fee_state(dossier: Dossier, fees: list[DossierFee] | None = None) -> FeeStat
     return FeeState(fees, total, sum(p.amount_vnd for p in payments), payments)
 
 
-def _facts_sql() -> dict[str, str]:
-    """SQL for `with_fee_facts`, over the outer query's dossier table (plain, portable SQL)."""
-    dossier = f"{Dossier._meta.db_table}.id"
+def fee_facts_sql(dossiers: str = Dossier._meta.db_table) -> dict[str, str]:
+    """SQL for `with_fee_facts`, over the outer query's dossier table or its alias `dossiers`
+    (plain, portable SQL)."""
+    dossier = f"{dossiers}.id"
     lines, listed = DossierFee._meta.db_table, ProcedureFee._meta.db_table
     payments, orders = Payment._meta.db_table, GatewayOrder._meta.db_table
     return {
         "has_fee_lines": f"EXISTS (SELECT 1 FROM {lines} l WHERE l.dossier_id = {dossier})",
         "has_listed_fees": (
             f"EXISTS (SELECT 1 FROM {listed} f WHERE f.amount_vnd > 0 AND f.version_id = "
-            f"{Dossier._meta.db_table}.procedure_version_id AND (f.case_id IS NULL OR "
-            f"f.case_id = {Dossier._meta.db_table}.case_id))"
+            f"{dossiers}.procedure_version_id AND (f.case_id IS NULL OR "
+            f"f.case_id = {dossiers}.case_id))"
         ),
         "paid_vnd": (
             f"COALESCE((SELECT SUM(p.amount_vnd) FROM {payments} p "
@@ -81,7 +82,7 @@ def with_fee_facts(dossiers: QuerySet[Dossier]) -> QuerySet[Dossier]:
     As SQL subqueries on the dossier table, not `Exists`/`Subquery` expressions: the status page
     is the portal's busiest, and building those four costs more CPU than running them. For a
     queryset of dossiers as such (not inside another query)."""
-    facts = {name: RawSQL(sql, ()) for name, sql in _facts_sql().items()}
+    facts = {name: RawSQL(sql, ()) for name, sql in fee_facts_sql().items()}
     return dossiers.annotate(**facts)
 
 
@@ -110,7 +111,11 @@ def order_pending(dossier: Dossier) -> bool:
 
 
 def account_of(unit: OrgUnit) -> BankAccount | None:
-    return BankAccount.objects.filter(unit=unit).first()
+    """The unit's account; no query when it was read with the unit (the status page's row)."""
+    try:
+        return unit.bank_account  # type: ignore[no-any-return]
+    except BankAccount.DoesNotExist:
+        return None
 
 
 def vietqr_payload(dossier: Dossier, due_vnd: int) -> str | None:

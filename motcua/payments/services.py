@@ -2,8 +2,9 @@
 resumes it through the workflow (DOMAIN.md §3.2: the clock pauses until proof of payment)."""
 
 import datetime as dt
+import functools
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from motcua.accounts.models import User
 from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.workflow import WorkflowError
+from motcua.lib import rows
 from motcua.payments.models import DossierFee, Payment, PaymentMethod
 
 
@@ -24,7 +26,7 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
     Fees whose amount the provincial council sets (no amount in the catalog) are not copied:
     the officer collects them with the HĐND's rate, outside this list.
     """
-    existing = list(DossierFee.objects.filter(dossier=dossier))
+    existing = _lines(dossier)
     if existing or dossier.pk is None:
         return existing
     in_case = Q(case__isnull=True) | Q(case_id=dossier.case_id)
@@ -35,12 +37,32 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
         workflow_lock = Dossier.objects.select_for_update().filter(pk=dossier.pk)
         list(workflow_lock)  # two first readers must not copy the lines twice
         if DossierFee.objects.filter(dossier=dossier).exists():
-            return list(DossierFee.objects.filter(dossier=dossier))
+            return _lines(dossier)
         DossierFee.objects.bulk_create(
             DossierFee(dossier=dossier, order=f.order, name=f.name, amount_vnd=f.amount_vnd or 0)
             for f in source.order_by("order", "pk")
         )
-    return list(DossierFee.objects.filter(dossier=dossier))
+    return _lines(dossier)
+
+
+def _lines(dossier: Dossier) -> list[DossierFee]:
+    """The dossier's lines in the model's order (its first key, the dossier, left out: it would
+    join the dossier table to sort one dossier's lines). Plain SQL (motcua/lib/rows.py): the
+    status page reads them on every lookup of a dossier owing fees."""
+    fields = rows.fields_of(DossierFee)
+    with connection.cursor() as cursor:
+        cursor.execute(_lines_sql(), [dossier.pk])
+        found = cursor.fetchall()
+    return rows.instances(DossierFee, fields, found)
+
+
+@functools.cache
+def _lines_sql() -> str:
+    order = DossierFee._meta.get_field("order").column
+    return (
+        f"SELECT {rows.columns(rows.fields_of(DossierFee))} FROM {DossierFee._meta.db_table} "
+        f'WHERE dossier_id = %s ORDER BY "{order}", id'
+    )
 
 
 def total_fees(dossier: Dossier) -> int:

@@ -1,24 +1,30 @@
 """Reads for the citizen pages: a dossier's public status and the units' public figures."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import connection
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
 from motcua.accounts.models import OrgUnit
-from motcua.catalog.models import ProcedureOffering
+from motcua.catalog.models import ProcedureOffering, ProcedureVersion
 from motcua.dossiers.models import (
     Dossier,
     DossierEvent,
     DossierStatus,
 )
+from motcua.lib import rows
 from motcua.payments import selectors as payment_selectors
+from motcua.payments.models import BankAccount
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
+from motcua.surveys.models import Rating
 from motcua.workdays.timecalc import ZONE
 
 # Only the steps a citizen recognises; internal hand-overs (assign, hand_over, approve) and
@@ -64,6 +70,16 @@ class TimelineEntry:
     at: dt.datetime
     label: str
 
+    # What `|date:"c"` and `|date:"H:i d/m/Y"` draw, by one call each rather than the date
+    # filter's format parser: a timeline has up to a few dozen entries.
+    @property
+    def iso(self) -> str:
+        return timezone.localtime(self.at).isoformat()
+
+    @property
+    def shown(self) -> str:
+        return timezone.localtime(self.at).strftime("%H:%M %d/%m/%Y")
+
 
 def dossier_for_status(code: str) -> Dossier | None:
     return (
@@ -73,53 +89,118 @@ def dossier_for_status(code: str) -> Dossier | None:
     )
 
 
-# What the status page reads (status.html, the fee panel, `withdrawal_open`, `rating_of`):
-# the dossier row is wide, and this page is the portal's busiest.
-_STATUS_PAGE_FIELDS = (
-    "code",
-    "status",
-    "applicant_name",
-    "applicant_personal_id",
-    "applicant_organisation_id",
-    "applicant_phone",
-    "received_at",
-    "due_at",
-    "returned_at",
-    "withdrawal_requested_at",
-    "result_file",
-    "result_signer_id",
-    "case_id",
-    "procedure_version__name",
-    "receiving_unit__name",
-    "rating__level",
+# What the status page reads (status.html, the fee panel, `withdrawal_open`, `rating_of`): the
+# dossier row is wide, and this page is the portal's busiest. Per model, its fields in the row;
+# the bank account is the receiving unit's (for the fee panel's VietQR).
+_STATUS_PAGE_FIELDS: tuple[tuple[type[Model], str, tuple[str, ...] | None], ...] = (
+    (
+        Dossier,
+        "d",
+        (
+            "id",
+            "code",
+            "procedure_version",
+            "case",
+            "receiving_unit",
+            "applicant_name",
+            "applicant_personal_id",
+            "applicant_organisation_id",
+            "applicant_phone",
+            "status",
+            "received_at",
+            "due_at",
+            "withdrawal_requested_at",
+            "result_file",
+            "result_signer",
+            "returned_at",
+        ),
+    ),
+    (ProcedureVersion, "v", ("id", "name")),
+    (OrgUnit, "u", ("id", "name")),
+    (Rating, "r", ("id", "dossier", "level")),
+    (BankAccount, "b", None),
 )
 
 
-def dossier_for_status_page(code: str) -> Dossier | None:
-    """`dossier_for_status` with only the columns the status page shows or checks, its rating
-    and what the fee panel needs to know first (`payments.selectors.with_fee_facts`)."""
-    dossiers = Dossier.objects.select_related("procedure_version", "receiving_unit", "rating")
-    return (
-        payment_selectors.with_fee_facts(dossiers.only(*_STATUS_PAGE_FIELDS))
-        .filter(code=code)
-        .first()
+@dataclass(frozen=True)
+class _RowRead:
+    sql: str
+    parts: tuple[tuple[type[Model], tuple[Any, ...]], ...]  # per model, its fields (`Field`)
+    facts: tuple[str, ...]
+
+
+@functools.cache
+def _status_page_read() -> _RowRead:
+    """The status page's SELECT, written once from the models' metadata."""
+    parts, columns = [], []
+    for model, alias, names in _STATUS_PAGE_FIELDS:
+        fields = rows.fields_of(model, names)
+        parts.append((model, fields))
+        columns.append(rows.columns(fields, alias))
+    facts = payment_selectors.fee_facts_sql("d")
+    columns += [f"({sql})" for sql in facts.values()]
+    tables = {model: model._meta.db_table for model, _, _ in _STATUS_PAGE_FIELDS}
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {tables[Dossier]} d "
+        f"JOIN {tables[ProcedureVersion]} v ON v.id = d.procedure_version_id "
+        f"JOIN {tables[OrgUnit]} u ON u.id = d.receiving_unit_id "
+        f"LEFT JOIN {tables[Rating]} r ON r.dossier_id = d.id "
+        f"LEFT JOIN {tables[BankAccount]} b ON b.unit_id = d.receiving_unit_id "
+        f"WHERE d.code = %s"
     )
+    return _RowRead(sql, tuple(parts), tuple(facts))
+
+
+def dossier_for_status_page(code: str) -> Dossier | None:
+    """`dossier_for_status` with only the columns the status page shows or checks (its other
+    fields deferred, as `only()` leaves them), its rating, its receiving unit's bank account and
+    what the fee panel needs to know first (`payments.selectors.with_fee_facts`), in one row.
+
+    By plain SQL (motcua/lib/rows.py): building this query through the ORM (four joins, four
+    subqueries) cost more than twice the CPU of running it, on the portal's busiest page; a test
+    reads dossiers both ways and compares."""
+    read = _status_page_read()
+    with connection.cursor() as cursor:
+        cursor.execute(read.sql, [code])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values, loaded = iter(row), list[Any]()
+    for model, fields in read.parts:
+        loaded.append(rows.instance(model, fields, [next(values) for _ in fields]))
+    dossier, version, unit, rating, account = loaded
+    for fact in read.facts:
+        setattr(dossier, fact, next(values))
+    Dossier._meta.get_field("procedure_version").set_cached_value(dossier, version)
+    Dossier._meta.get_field("receiving_unit").set_cached_value(dossier, unit)
+    OrgUnit._meta.get_field("bank_account").set_cached_value(unit, account)
+    if rating is not None:
+        Rating._meta.get_field("dossier").set_cached_value(rating, dossier)
+    Dossier._meta.get_field("rating").set_cached_value(dossier, rating)
+    return dossier
 
 
 def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
-    # In the order they happened; by `seq` alone, as the model's default (dossier, seq) would
-    # join the dossier to sort one dossier's events. The public ones are picked here: a dossier
-    # has a few dozen events at most, and a list of 17 actions costs more to send than to skip.
-    events = (
-        DossierEvent.objects.filter(dossier_id=dossier.pk)
-        .order_by("seq")
-        .values_list("at", "action")
-    )
+    """The public steps of the dossier, in the order they happened.
+
+    By `seq` alone, as the model's default (dossier, seq) would join the dossier to sort one
+    dossier's events. The public ones are picked here: a dossier has a few dozen events at most,
+    and a list of 17 actions costs more to send than to skip. Plain SQL, as the status page's
+    dossier (`dossier_for_status_page`): the ORM's building of it cost more than running it."""
+    at = DossierEvent._meta.get_field("at")
+    with connection.cursor() as cursor:
+        cursor.execute(_TIMELINE_SQL, [dossier.pk])
+        events = cursor.fetchall()
     return [
-        TimelineEntry(at, str(PUBLIC_ACTIONS[action]))
-        for at, action in events
+        TimelineEntry(rows.convert(at, when), str(PUBLIC_ACTIONS[action]))
+        for when, action in events
         if action in PUBLIC_ACTIONS
     ]
+
+
+_TIMELINE_SQL = (
+    f"SELECT at, action FROM {DossierEvent._meta.db_table} WHERE dossier_id = %s ORDER BY seq"
+)
 
 
 # -- transparency --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ which costs at most one extra attempt per concurrent request and is acceptable h
 
 import datetime as dt
 
+from django.db import connection
 from django.utils import timezone
 
 from motcua.lib.throttle import Limit, Store, key_for, store_for
@@ -29,6 +30,7 @@ PER_CODE_ADDRESS = Limit("code-address", 5, dt.timedelta(hours=1))
 PER_CODE = Limit("code", 20, dt.timedelta(hours=1))
 SLOWED_CODE = Limit("code-slow", 1, dt.timedelta(minutes=1))
 LONGEST = dt.timedelta(hours=1)
+_TABLE = LookupAttempt._meta.db_table
 
 
 class DbStore(Store):
@@ -42,17 +44,16 @@ class DbStore(Store):
         LookupAttempt.objects.filter(key=key).delete()
 
     def counts(self, checks: list[tuple[str, Limit]], now: dt.datetime) -> list[int]:
-        """One query for every check: the keys' attempts in the longest window, counted here
-        per window. They are few — only failures are stored, and the limits stop them early —
-        and a plain list costs less to build than a filtered count per key."""
-        oldest = now - max(limit.window for _, limit in checks)
-        keys = [key for key, _ in checks]
-        found = LookupAttempt.objects.filter(key__in=keys, at__gt=oldest).values_list("key", "at")
-        rows = list(found)
-        return [
-            sum(1 for k, at in rows if k == key and at > now - limit.window)
-            for key, limit in checks
-        ]
+        """One query for every check, each a count over the (key, at) index. Plain SQL: a
+        lookup makes it on every request, and building it through the ORM cost five times
+        what running it does."""
+        adapt = connection.ops.adapt_datetimefield_value
+        count = f'(SELECT COUNT(*) FROM {_TABLE} WHERE "key" = %s AND "at" > %s)'
+        params = [p for key, limit in checks for p in (key, adapt(now - limit.window))]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join([count] * len(checks)), params)
+            row = cursor.fetchone()
+        return [int(n) for n in row]
 
 
 def _store() -> Store:

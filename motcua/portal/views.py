@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from motcua.lib.client import client_address
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
+from motcua.portal.pages import cached_page
 from motcua.reports.live import live_figures
 from motcua.surveys.models import RatingChannel
 from motcua.surveys.services import RatingError, rating_of, rating_open, rating_record
@@ -48,9 +48,6 @@ BAD_LINK = gettext_lazy(
     "Liên kết tra cứu không hợp lệ. Vui lòng nhập mã hồ sơ và 4 số cuối để tra cứu."
 )
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
-# Cached catalog fragments are keyed by the catalog stamp, so they are never stale; this only
-# bounds how long fragments of an older stamp linger.
-FRAGMENT_SECONDS = 24 * 3600
 
 
 def filing_url(procedure_pk: int) -> str:
@@ -63,16 +60,19 @@ def filing_url(procedure_pk: int) -> str:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The forms and the sectors are cached fragments of home.html (per language, the sectors
-    per catalog stamp too). They are given as callables, which the template calls only when it
-    renders a fragment anew: a cached page builds no form and no query."""
+    """The same page for every visitor of a language until the catalog changes: served whole
+    from the cache (motcua/portal/pages.py). When it is rendered anew, its forms and sectors
+    come from cached fragments of home.html (per language, the sectors per catalog stamp too),
+    given as callables that the template calls only for a fragment it renders anew."""
+    stamp = catalog.catalog_stamp()
     context = {
         "search_form": ProcedureSearchForm,
         "lookup_form": LookupForm,
         "sectors": lambda: catalog.sectors_in_use().order_by("name"),
-        "catalog_stamp": catalog.catalog_stamp(),
+        "catalog_stamp": stamp,
     }
-    return render(request, "portal/home.html", context)
+    key = f"portal.page.home.{get_language()}.{stamp}"
+    return cached_page(request, key, "portal/home.html", lambda: context)
 
 
 @require_GET
@@ -105,19 +105,14 @@ def start_filing(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def procedure(request: HttpRequest, pk: int) -> HttpResponse:
-    """The procedure's parts are one fragment, cached per language and catalog stamp (read
-    before the catalog, so a fragment is never filed under a newer stamp than its data)."""
-    key = f"portal.procedure.{pk}.{get_language()}.{catalog.catalog_stamp()}"
-    page = cache.get(key)
-    if page is None:
-        page = _procedure_fragment(pk)
-        cache.set(key, page, FRAGMENT_SECONDS)
-    title, body = page
-    return render(request, "portal/procedure.html", {"title": title, "body": mark_safe(body)})
+    """A published procedure's page, served whole from the cache per language and catalog
+    stamp (read before the catalog, so a page is never filed under a newer stamp than its
+    data); 404 if none is published."""
+    key = f"portal.page.procedure.{pk}.{get_language()}.{catalog.catalog_stamp()}"
+    return cached_page(request, key, "portal/procedure.html", lambda: _procedure_context(pk))
 
 
-def _procedure_fragment(pk: int) -> tuple[str, str]:
-    """(title, HTML) of a published procedure's page; 404 if none is published."""
+def _procedure_context(pk: int) -> dict[str, object]:
     version = catalog.published_version_detail(pk)
     online = version.online_level in ONLINE_LEVELS
     context = {
@@ -126,7 +121,8 @@ def _procedure_fragment(pk: int) -> tuple[str, str]:
         "units": catalog.offering_units(version.procedure),
         "filing_url": filing_url(pk) if online else "",
     }
-    return version.name, render_to_string("portal/_procedure.html", context)
+    body = render_to_string("portal/_procedure.html", context)
+    return {"title": version.name, "body": mark_safe(body)}
 
 
 # -- lookup and status ---------------------------------------------------------------------

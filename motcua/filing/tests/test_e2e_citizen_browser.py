@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from motcua.accounts.models import User
 from motcua.conftest import axe_violations
@@ -110,7 +111,8 @@ def test_a_citizen_files_supplements_and_sees_the_result_ready(  # type: ignore[
     page.goto(f"/tra-cuu/{code}/")
     page.get_by_label("4 số cuối").fill(CITIZEN_PHONE[-4:])
     page.get_by_role("button", name="Tra cứu").click()
-    assert page.get_by_text("Kết quả đã sẵn sàng.").is_visible()
+    # The answer is a POST: wait for its page (is_visible does not wait, and raced the parser).
+    expect(page.get_by_text("Kết quả đã sẵn sàng.")).to_be_visible()
 
     workflow.return_result(
         dossier=dossier, actor=w.receiver, method=ReturnMethod.COUNTER, returned_to="Nguyễn Văn An"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from playwright.sync_api import expect
 
 from motcua.conftest import axe_violations
 from motcua.dossiers import workflow
@@ -70,7 +71,8 @@ def test_file_pay_online_and_verify_the_signed_result(  # type: ignore[no-untype
     page.goto(f"/tra-cuu/{code}/")
     page.get_by_label("4 số cuối").fill(CITIZEN_PHONE[-4:])
     page.get_by_role("button", name="Tra cứu").click()
-    assert page.get_by_text("Yêu cầu thực hiện nghĩa vụ tài chính").first.is_visible()
+    # The answer is a POST: wait for its page (is_visible does not wait, and raced the parser).
+    expect(page.get_by_text("Yêu cầu thực hiện nghĩa vụ tài chính").first).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Thanh toán trực tuyến 50.000 đồng").click()
     page.wait_for_url("**/thu-nghiem/**")

@@ -1,5 +1,7 @@
 """The public status lookup: code + four digits, masking, the same answer for every miss, QR."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -8,6 +10,8 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import status_token, status_url_for
 from motcua.portal.lookup import mask_name, mask_number
 from motcua.portal.tests.conftest import World, received
+
+TIME = re.compile(r'<time datetime="([^"]+)">([^<]+)</time>')
 
 
 def look_up(client: Client, code: str, factor: str):  # type: ignore[no-untyped-def]
@@ -68,6 +72,8 @@ def test_the_timeline_shows_actions_and_times_but_no_officer_and_no_note(
     page = look_up(client, dossier.code, "4567").content.decode()
     assert "Tiếp nhận hồ sơ" in page and "Chuyển cơ quan xử lý" in page
     assert "Đang xử lý" in page  # national wording of "in_process"
+    # In Vietnam's time, as the events happened (the test clock: 09:00 on 2 March 2026).
+    assert TIME.findall(page)[:1] == [("2026-03-02T09:00:00+07:00", "09:00 02/03/2026")]
     for officer in (world.receiver, world.head, world.handler):
         assert officer.full_name not in page and officer.username not in page
     assert "Gọi ông An" not in page
