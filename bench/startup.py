@@ -5,7 +5,7 @@ Run:
 
 Times (wall and CPU, p50 of RUNS fresh processes each) `manage.py check` — which loads the
 settings, every app and the whole URL configuration — and `manage.py update_rollups`, the
-command the every-minute timer runs (not in `--smoke`; on a migrated temporary SQLite file),
+command the rollups timer runs (not in `--smoke`; on a migrated temporary SQLite file),
 against the baseline `python -c "import django; django.setup()"` with the same settings.
 CPU time (user + system of the child) is reported beside wall time because it is what a busy,
 shared machine does not inflate. The goal is

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         "Cập nhật số liệu tổng hợp từ các diễn biến hồ sơ mới "
         "(chạy định kỳ, an toàn khi chạy song song)."
     )
-    # Run every minute by a timer: the system checks (a third of a second of CPU each start)
+    # Run every 30 seconds by a timer: the system checks (a third of a second of CPU each start)
     # run where the code changes instead — `manage.py migrate` at every install and upgrade.
     requires_system_checks: list[str] = []
 
