@@ -28,6 +28,7 @@ from motcua.reports.models import (
     RollupState,
 )
 from motcua.reports.periods import midnight, next_month
+from motcua.reports.selectors import judged_late_at, open_counts_where, open_state
 from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.workdays.timecalc import ZONE
 
@@ -97,8 +98,6 @@ def month_ends_open(fact: DossierFact, closed: dt.date) -> Iterator[tuple[dt.dat
 def end_states(fact: DossierFact, closed: dt.date) -> Iterator[tuple[dt.date, str]]:
     """The MONTH_END counters the dossier adds to: its state at each closed month's end at
     which it was open (`selectors.open_state`), and `end_late` where judged late there."""
-    from motcua.reports.selectors import judged_late_at, open_state
-
     for month, end in month_ends_open(fact, closed):
         yield month, f"end_{open_state(fact, end)}"
         if judged_late_at(fact, end):
@@ -245,8 +244,6 @@ def close_months(state: RollupState) -> None:
     when None), judging the dossiers open at each end in the database
     (`selectors.open_counts`), and move `months_closed` on; the caller holds the row and saves
     it. From then on `refresh_dossiers` keeps those rows by differences, like the counters."""
-    from motcua.reports.selectors import open_counts_where
-
     last = last_ended_month()
     if state.months_closed is not None and state.months_closed >= last:
         return
