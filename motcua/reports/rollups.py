@@ -28,13 +28,19 @@ from motcua.reports.models import (
     RollupState,
 )
 from motcua.reports.periods import midnight, next_month
-from motcua.reports.selectors import judged_late_at, open_counts_where, open_state
+from motcua.reports.selectors import (
+    OPEN_KEYS,
+    OPEN_NAMES,
+    judged_late_at,
+    months_closed,
+    open_counts_where,
+    open_state,
+)
 from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.workdays.timecalc import ZONE
 
 Key = tuple[str, dt.date, int, int, int]  # grain, day, receiving, deciding, version
 Contributions = Counter[tuple[Key, str]]
-UNIT_FIELDS = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
 
 # Events this recent are read again on every run (see the module docstring).
 OVERLAP = dt.timedelta(minutes=10)
@@ -146,7 +152,7 @@ def _apply(delta: Contributions) -> None:
 def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
     """Derive the facts of these dossiers again and move the counters by the difference
     (the caller holds the watermark row)."""
-    closed = RollupState.objects.filter(pk=1).values_list("months_closed", flat=True).first()
+    closed = months_closed()
     old = list(DossierFact.objects.filter(pk__in=dossier_ids))
     delta: Contributions = Counter()
     new = facts_for(dossier_ids)
@@ -242,7 +248,7 @@ def last_ended_month(now: dt.datetime | None = None) -> dt.date:
 def close_months(state: RollupState) -> None:
     """Write the MONTH_END rows of the months ended since `state.months_closed` (all of them
     when None), judging the dossiers open at each end in the database
-    (`selectors.open_counts`), and move `months_closed` on; the caller holds the row and saves
+    (`selectors.open_counts_where`), and move `months_closed` on; the caller holds the row and saves
     it. From then on `refresh_dossiers` keeps those rows by differences, like the counters."""
     last = last_ended_month()
     if state.months_closed is not None and state.months_closed >= last:
@@ -257,13 +263,11 @@ def close_months(state: RollupState) -> None:
         Rollup.objects.filter(grain=Grain.MONTH_END, day=month).delete()
         for key, counts in open_counts_where(Q(), midnight(next_month(month))).items():
             values: dict[str, Any] = {
-                "end_in_time": counts["in_time"],
-                "end_overdue": counts["overdue"],
-                "end_paused": counts["paused"],
-                "end_late": counts["late_at_end"],
+                end_name: counts[name]
+                for end_name, name in zip(END_COUNTERS, OPEN_NAMES, strict=True)
             }
             if any(values.values()):
-                values.update(zip(UNIT_FIELDS, key, strict=True))
+                values.update(zip(OPEN_KEYS, key, strict=True))
                 rows.append(Rollup(grain=Grain.MONTH_END, day=month, **values))
         month = next_month(month)
     Rollup.objects.bulk_create(rows, batch_size=5000)

@@ -14,7 +14,14 @@ from django.db.models.expressions import RawSQL
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
 from motcua.reports.facts import due_in_force
-from motcua.reports.models import COUNTERS, DossierFact, Grain, Rollup, RollupState
+from motcua.reports.models import (
+    COUNTERS,
+    END_COUNTERS,
+    DossierFact,
+    Grain,
+    Rollup,
+    RollupState,
+)
 from motcua.reports.periods import Period, before_q, midnight, span_q
 from motcua.workdays.timecalc import ZONE
 
@@ -304,9 +311,8 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
     if month is None:
         return open_counts_where(where, end)
     rows: OpenCounts = defaultdict(Counter)
-    keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
     kept = Rollup.objects.filter(where, grain=Grain.MONTH_END, day=month).values_list(
-        *keys, *END_NAMES
+        *OPEN_KEYS, *END_COUNTERS
     )
     for receiving, deciding, version, *values in kept:
         rows[(receiving, deciding, version)] = Counter(
@@ -315,8 +321,9 @@ def open_counts(unit_ids: Iterable[int], end: dt.datetime) -> OpenCounts:
     return rows
 
 
-# The MONTH_END counters and the `open_counts` names they hold.
-END_NAMES = ("end_in_time", "end_overdue", "end_paused", "end_late")
+# What `open_counts` is keyed by, and the names it counts, in the order of the MONTH_END
+# counters that hold them (`models.END_COUNTERS`).
+OPEN_KEYS = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
 OPEN_NAMES = ("in_time", "overdue", "paused", "late_at_end")
 
 
@@ -346,12 +353,11 @@ def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
     """`open_counts` judged from the facts: on PostgreSQL all in the database
     (`judged_in_sql`); on SQLite the dossiers ever paused or unsettled (a second supplement
     request, a reschedule) are read and judged one by one."""
-    keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version_id")
     rows: OpenCounts = defaultdict(Counter)
     in_sql = judged_in_sql()
     counted = (
         open_facts(where, end)
-        .values(*keys)
+        .values(*OPEN_KEYS)
         .annotate(
             n=Count("pk"),
             paused=Count("pk", filter=in_sql & paused_at_q(end)),
@@ -361,7 +367,7 @@ def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
         .order_by()
     )
     for row in counted:
-        key = tuple(row[k] for k in keys)
+        key = tuple(row[k] for k in OPEN_KEYS)
         rows[key]["in_time"] += row["n"] - row["paused"] - row["overdue"]
         rows[key]["paused"] += row["paused"]
         rows[key]["overdue"] += row["overdue"]
