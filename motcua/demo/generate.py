@@ -143,10 +143,16 @@ class Plan:
 
     def play(self, run: "Driver", count: int, tick: Callable[[int], None]) -> None:
         rng, clock = self.rng, self.clock
+        # Filed in the order of their receipt, as at a real desk: a dossier's number rises with
+        # its receipt, so the tables hold each month's dossiers together, as in production
+        # (drawn in random order, the dossiers open now lay on every page of the tables).
+        arrivals = sorted(
+            ((rng.choice(self.units), _working_moment(rng, self.year)) for _ in range(count)),
+            key=lambda arrival: arrival[1],
+        )
         with frozen(clock):
-            for i in range(count):
-                unit = rng.choice(self.units)
-                clock.now = _working_moment(rng, self.year)
+            for i, (unit, moment) in enumerate(arrivals):
+                clock.now = moment
                 _life(rng, clock, run, unit, self.staff[unit.pk], rng.choice(self.offered[unit.pk]))
                 run.done()
                 tick(i + 1)
