@@ -12,7 +12,7 @@ A procedure is fee-bearing when its published version lists a phí or lệ phí 
 (an amount the provincial council sets counts too).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Count, F, Q, Sum, Value
 
@@ -31,8 +31,11 @@ NO_FEE_DOSSIERS = "không có hồ sơ của TTHC thu phí, lệ phí trong kỳ
 Figures = dict[str, int]
 
 
-def figures(period: Period, unit_ids: set[int]) -> dict[int, Figures]:
-    """unit id → the six counts of group 4, read once for all units."""
+def figures(
+    period: Period, unit_ids: set[int], *, received: Counter[tuple[int, int]] | None = None
+) -> dict[int, Figures]:
+    """unit id → the six counts of group 4, read once for all units. `received`: the period's
+    received dossiers by (receiving unit, procedure), when the caller already summed them."""
     result: dict[int, Figures] = defaultdict(dict)
     fee_versions = set(
         ProcedureFee.objects.filter(Q(amount_vnd__isnull=True) | Q(amount_vnd__gt=0))
@@ -54,7 +57,7 @@ def figures(period: Period, unit_ids: set[int]) -> dict[int, Figures]:
             counts["with_payments"] = counts.get("with_payments", 0) + int(
                 (unit, procedure) in paid
             )
-    _dossiers(period, unit_ids, fee_versions, result)
+    _dossiers(period, unit_ids, fee_versions, result, received)
     return result
 
 
@@ -66,23 +69,33 @@ def _procedures_paid_online(period: Period) -> set[tuple[int, int]]:
 
 
 def _dossiers(
-    period: Period, unit_ids: set[int], fee_procedures: set[int], result: dict[int, Figures]
+    period: Period,
+    unit_ids: set[int],
+    fee_procedures: set[int],
+    result: dict[int, Figures],
+    received: Counter[tuple[int, int]] | None,
 ) -> None:
     """4.3 from the rollups (received = accepted, counted on its day, as every other component)
     and the online payments of the period's fee dossiers — never a read of every dossier."""
-    received = sum((F(n) for n in RECEIVED), Value(0))
-    rows = (
-        Rollup.objects.filter(
-            span_q(period.first, period.after),
-            receiving_unit_id__in=unit_ids,
-            procedure_version__procedure_id__in=fee_procedures,
+    if received is None:
+        rows = (
+            Rollup.objects.filter(
+                span_q(period.first, period.after),
+                receiving_unit_id__in=unit_ids,
+                procedure_version__procedure_id__in=fee_procedures,
+            )
+            .values_list("receiving_unit_id")
+            .annotate(n=Sum(sum((F(n) for n in RECEIVED), Value(0))))
+            .order_by()
         )
-        .values_list("receiving_unit_id")
-        .annotate(n=Sum(received))
-        .order_by()
-    )
-    for unit, n in rows:
-        result[unit]["fee_dossiers"] = n or 0
+        fee_dossiers = Counter({unit: n or 0 for unit, n in rows})
+    else:
+        fee_dossiers = Counter()
+        for (unit, procedure), n in received.items():
+            if unit in unit_ids and procedure in fee_procedures:
+                fee_dossiers[unit] += n
+    for unit, n in fee_dossiers.items():
+        result[unit]["fee_dossiers"] = n
     paid = (
         Payment.objects.filter(
             method__in=ONLINE_METHODS,

@@ -12,7 +12,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum, Value
 
 from motcua.accounts.models import OrgUnit
 from motcua.api.dvcqg import synced_by_unit
-from motcua.catalog.models import OnlineLevel, ProcedureOffering
+from motcua.catalog.models import OnlineLevel, ProcedureOffering, ProcedureVersion
 from motcua.feedback.selectors import pakn_about_dossiers, pakn_counts_by_unit
 from motcua.reports import group4
 from motcua.reports.models import DossierFact, FinishKind, Rollup
@@ -23,8 +23,10 @@ from motcua.reports.selectors import (
     RESOLVED,
     OpenCounts,
     judged_late_at,
+    key_sums,
     late_at_end_counts,
     rollup_sums,
+    units_q,
 )
 from motcua.surveys.models import DISLIKE_LEVELS
 from motcua.surveys.selectors import processing_satisfaction
@@ -285,21 +287,35 @@ class _UnitData:
         self.sums: dict[int, Counter[str]] = defaultdict(Counter)
         self.paper: dict[int, Counter[str]] = defaultdict(Counter)  # paper result required
         self.received_here: Counter[int] = Counter()  # 1.4: by the receiving unit only
-        span = span_q(period.first, period.after)
-        keys = ("receiving_unit_id", "deciding_unit_id", "procedure_version__paper_result_required")
-        for (recv, dec, paper), counts in rollup_sums(span, *keys).items():
+        # Received by (receiving unit, procedure): group 4's fee dossiers; with an online
+        # receipt: group 3's procedures used online.
+        received: Counter[tuple[int, int]] = Counter()
+        self.with_online: set[tuple[int, int]] = set()
+        spanned = key_sums(units_q(self.ids), period)
+        versions = {
+            pk: (procedure, paper)
+            for pk, procedure, paper in ProcedureVersion.objects.filter(
+                pk__in={version for _, _, version in spanned}
+            ).values_list("pk", "procedure_id", "paper_result_required")
+        }
+        for (recv, dec, version), counts in spanned.items():
+            procedure, paper = versions[version]
             for unit in {recv, dec}:
-                self.sums[unit].update(counts)  # type: ignore[index]
+                self.sums[unit].update(counts)
                 if paper:
-                    self.paper[unit].update(counts)  # type: ignore[index]
-            self.received_here[recv] += sum(counts[n] for n in RECEIVED)  # type: ignore[index]
+                    self.paper[unit].update(counts)
+            here = sum(counts[n] for n in RECEIVED)
+            self.received_here[recv] += here
+            received[(recv, procedure)] += here
+            if counts["received_online_self"] or counts["received_online_assisted"]:
+                self.with_online.add((recv, procedure))
         self.synced = synced_by_unit(self.ids, period.start, period.end)
         self.open_at_end = self._open_at_end()
         self.late_open = self._late_open()
         self.complained = self._complained_on_time()
         self.offered, self.online, self.online_used = self._offerings()
         self.pakn = pakn_counts_by_unit(period.start, period.end, self.ids)
-        self.group4 = group4.figures(period, self.ids)
+        self.group4 = group4.figures(period, self.ids, received=received)
 
     def _open_at_end(self) -> Counter[int]:
         """Dossiers received by the period end and not finished by then (the rollups hold
@@ -362,7 +378,7 @@ class _UnitData:
         offered: Counter[int] = Counter()
         online: Counter[int] = Counter()
         used: Counter[int] = Counter()
-        with_online = self._procedures_with_online_dossiers()
+        with_online = self.with_online  # (unit, procedure) with an online dossier entered
         rows = ProcedureOffering.objects.values_list(
             "unit_id",
             "procedure_id",
@@ -379,17 +395,6 @@ class _UnitData:
                 online[unit] += 1
                 used[unit] += int((unit, procedure) in with_online)
         return offered, online, used
-
-    def _procedures_with_online_dossiers(self) -> set[tuple[int, int]]:
-        """(unit, procedure) with an online dossier entered in the period: from the rollups'
-        online receipts (counted on the entry day), not from the facts."""
-        online = Q(received_online_self__gt=0) | Q(received_online_assisted__gt=0)
-        rows = (
-            Rollup.objects.filter(span_q(self.period.first, self.period.after), online)
-            .values_list("receiving_unit_id", "procedure_version__procedure_id")
-            .distinct()
-        )
-        return set(rows)
 
 
 def _component(spec: Spec, data: _UnitData, unit: int) -> Component:

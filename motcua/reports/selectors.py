@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Count, F, Q, QuerySet, Sum, Value
+from django.db.models import BigIntegerField, BooleanField, Count, F, Q, QuerySet, Sum, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from motcua.accounts.models import OrgUnit
 from motcua.catalog.models import ProcedureVersion
@@ -85,13 +87,31 @@ def units_q(unit_ids: Iterable[int], prefix: str = "") -> Q:
 
 
 def rollup_sums(where: Q, *group: str) -> dict[tuple[object, ...], Counter[str]]:
-    rows = (
-        Rollup.objects.filter(where).values(*group).annotate(**{f"s_{n}": Sum(n) for n in COUNTERS})
-    )
+    """The counters of the rollup rows `where`, summed by `group`. Read through a plain cursor:
+    a province has thousands of keys, and the ORM's conversion of their 25 sums each (a SUM of
+    a bigint is a numeric in PostgreSQL, cast back here) cost more than the query."""
+    sums = {f"s_{n}": Cast(Sum(n), BigIntegerField()) for n in COUNTERS}
+    query = Rollup.objects.filter(where).values(*group).annotate(**sums).order_by()
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:  # no unit, no day: nothing to read
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    width = len(group)
     return {
-        tuple(row[g] for g in group): Counter({n: row[f"s_{n}"] or 0 for n in COUNTERS})
-        for row in rows.order_by()
+        tuple(row[:width]): Counter(dict(zip(COUNTERS, row[width:], strict=True))) for row in rows
     }
+
+
+KeySums = dict[tuple[Any, ...], Counter[str]]
+
+
+def key_sums(where: Q, period: Period) -> KeySums:
+    """The period's rollup counters by (receiving unit, deciding unit, procedure version), the
+    keys of `open_counts`: one read that the 766 ranking's sums, its group 3 and group 4 share."""
+    return rollup_sums(where & span_q(period.first, period.after), *OPEN_KEYS)
 
 
 def open_facts(where: Q, end: dt.datetime) -> QuerySet[DossierFact]:
@@ -416,14 +436,23 @@ def _labels(rows: dict[tuple[object, ...], Counter[str]], by: str) -> dict[str, 
 
 
 def total_figures(
-    unit_ids: Iterable[int], period: Period, *, opened: OpenCounts | None = None
+    unit_ids: Iterable[int],
+    period: Period,
+    *,
+    opened: OpenCounts | None = None,
+    months: list[tuple[str, Figures]] | None = None,
 ) -> Figures:
-    """The total row of `period_report`, summed in the database rather than by key."""
+    """The total row of `period_report`, summed in the database rather than by key.
+    `months`: `monthly_totals` of the same units and period, when the caller already has them
+    (their counters add up to the period's)."""
     ids = list(unit_ids)
     where = units_q(ids)
     total = Figures("Tổng cộng")
-    within = Rollup.objects.filter(where & span_q(period.first, period.after))
-    sums = within.aggregate(**{n: Sum(n) for n in COUNTERS})
+    if months is None:
+        within = Rollup.objects.filter(where & span_q(period.first, period.after))
+        sums = within.aggregate(**{n: Sum(n) for n in COUNTERS})
+    else:
+        sums = {n: sum(figures.counts[n] for _, figures in months) for n in COUNTERS}
     total.counts.update({n: value for n, value in sums.items() if value})
     before = Rollup.objects.filter(where & before_q(period.first))
     total.counts["carried"] += before.aggregate(still=Sum(_STILL))["still"] or 0

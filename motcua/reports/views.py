@@ -65,7 +65,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "period": period,
-            "total": selectors.total_figures(ids, period, opened=opened),
+            "total": selectors.total_figures(ids, period, opened=opened, months=months),
             "months": months,
             "chart": chart,
             "ranking": ranking,

@@ -60,7 +60,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from motcua.catalog.models import OnlineLevel
+from motcua.dossiers import workflow
+from motcua.dossiers.attachments import NewFile
 from motcua.dossiers.tests.conftest import Clock, World, at
+from motcua.dossiers.tests.factories import APPLICANT
 from motcua.reports.drilldown import dossiers_for
 from motcua.reports.index766 import (
     Component,
@@ -69,8 +73,8 @@ from motcua.reports.index766 import (
     national_code,
 )
 from motcua.reports.periods import Period
-from motcua.reports.rollups import rebuild_rollups, rollup_snapshot
-from motcua.reports.tests.dataset766 import Crafted, build
+from motcua.reports.rollups import rebuild_rollups, rollup_snapshot, update_rollups
+from motcua.reports.tests.dataset766 import Crafted, _pdf, build
 
 MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 D = Decimal
@@ -246,3 +250,23 @@ def test_rebuilt_rollups_give_the_same_figures(crafted: Crafted) -> None:
     rebuild_rollups()
     assert rollup_snapshot() == before
     assert {code: figures(c) for code, c in components(crafted).items()} == expected
+
+
+def test_a_procedure_used_online_only_with_help_counts_in_3_2(world: World, clock: Clock) -> None:
+    """3.2: a dossier filed online with an officer's help is an online dossier all the same —
+    its procedure counts as used online."""
+    world.version.online_level = OnlineLevel.FULL
+    world.version.save(update_fields=["online_level"])
+    filed = workflow.submit_online(
+        version=world.version,
+        receiving_unit=world.commune,
+        applicant=APPLICANT,
+        assisted_by=world.receiver,
+        files=[NewFile(_pdf("to-khai.pdf"))],
+    )
+    clock.set(at(2026, 3, 2, 10))
+    workflow.accept_online(dossier=filed, actor=world.receiver)
+    update_rollups()
+    [result] = index766(MARCH, [world.commune])
+    got = {c.spec.code: c for c in result.components}
+    assert figures(got["3.2"]) == (1, 1, D("100.00"), D("4.00"))
