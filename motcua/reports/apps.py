@@ -7,4 +7,7 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from motcua.lib import lookups
         from motcua.reports import signals  # noqa: F401  (connects the rating receiver)
+
+        lookups.register()  # `any_of`, for the reports' lists of units

@@ -80,9 +80,11 @@ class Figures:
 
 
 def units_q(unit_ids: Iterable[int], prefix: str = "") -> Q:
+    """Received or decided by one of these units (one array parameter each on PostgreSQL:
+    motcua.lib.lookups)."""
     ids = list(unit_ids)
-    return Q(**{f"{prefix}receiving_unit_id__in": ids}) | Q(
-        **{f"{prefix}deciding_unit_id__in": ids}
+    return Q(**{f"{prefix}receiving_unit_id__any_of": ids}) | Q(
+        **{f"{prefix}deciding_unit_id__any_of": ids}
     )
 
 
