@@ -192,14 +192,20 @@ def _late_at_sql(moment: str, params: list[Any]) -> tuple[str, list[Any]]:
     return f"({supplements} > 1 OR {due} < {moment})", params * 3
 
 
+def _late_by_sql(moment: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """`late_at(fact, M)` in PostgreSQL, the settled facts by their stored appointment (M an
+    SQL expression of `params`)."""
+    late, late_params = _late_at_sql(moment, params)
+    sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < {moment} ELSE {late} END, false)"
+    return sql, [*params, *late_params]
+
+
 def overdue_q(end: dt.datetime) -> Q:
     """`late_at(fact, end)` (overdue there unless paused) for the facts of `judged_in_sql`:
     the settled ones by their stored appointment."""
     if connection.vendor != "postgresql":
         return Q(due_at__lt=end)
-    late, params = _late_at_sql("%s", [end])
-    sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < %s ELSE {late} END, false)"
-    return Q(RawSQL(sql, [end, *params], BooleanField()))
+    return Q(RawSQL(*_late_by_sql("%s", [end]), BooleanField()))
 
 
 def judged_late_q(end: dt.datetime) -> Q:
@@ -208,9 +214,7 @@ def judged_late_q(end: dt.datetime) -> Q:
     if connection.vendor != "postgresql":
         return Q(due_at__lt=end)
     moment = f"(CASE WHEN {_NEVER_PAUSED} THEN %s ELSE COALESCE({_PAUSE_AT}, %s) END)"
-    late, params = _late_at_sql(moment, [end, end, end, end])
-    sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < {moment} ELSE {late} END, false)"
-    return Q(RawSQL(sql, [end, end, end, end, *params], BooleanField()))
+    return Q(RawSQL(*_late_by_sql(moment, [end, end, end, end]), BooleanField()))
 
 
 def could_be_late_or_paused(end: dt.datetime) -> Q:
@@ -376,10 +380,33 @@ def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
     (`judged_in_sql`); on SQLite the dossiers ever paused or unsettled (a second supplement
     request, a reschedule) are read and judged one by one."""
     rows: OpenCounts = defaultdict(Counter)
+    for *keys, n, paused, overdue, late in _open_rows(where, end):
+        counts = rows[tuple(keys)]
+        counts["in_time"] += n - paused - overdue
+        counts["paused"] += paused
+        counts["overdue"] += overdue
+        counts["late_at_end"] += late
+    if connection.vendor == "postgresql":
+        return rows  # every fact judged above
+    for fact in open_facts(where, end).exclude(judged_in_sql()).only(*OPEN_FIELDS):
+        key = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
+        state = open_state(fact, end)
+        if state != "in_time":
+            rows[key]["in_time"] -= 1
+            rows[key][state] += 1
+        rows[key]["late_at_end"] += int(judged_late_at(fact, end))
+    return rows
+
+
+def _open_rows(where: Q, end: dt.datetime) -> list[tuple[Any, ...]]:
+    """(receiving unit, deciding unit, version, open, paused, overdue, late at `end`) of the
+    facts open at `end`; on SQLite the counts only of those of `judged_in_sql`."""
+    if connection.vendor == "postgresql":
+        return _open_rows_postgres(where, end)
     in_sql = judged_in_sql()
     counted = (
         open_facts(where, end)
-        .values(*OPEN_KEYS)
+        .values_list(*OPEN_KEYS)
         .annotate(
             n=Count("pk"),
             paused=Count("pk", filter=in_sql & paused_at_q(end)),
@@ -388,22 +415,34 @@ def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
         )
         .order_by()
     )
-    for row in counted:
-        key = tuple(row[k] for k in OPEN_KEYS)
-        rows[key]["in_time"] += row["n"] - row["paused"] - row["overdue"]
-        rows[key]["paused"] += row["paused"]
-        rows[key]["overdue"] += row["overdue"]
-        rows[key]["late_at_end"] += row["late"]
-    if connection.vendor == "postgresql":
-        return rows  # every fact judged above
-    for fact in open_facts(where, end).exclude(in_sql).only(*OPEN_FIELDS):
-        key = (fact.receiving_unit_id, fact.deciding_unit_id, fact.procedure_version_id)
-        state = open_state(fact, end)
-        if state != "in_time":
-            rows[key]["in_time"] -= 1
-            rows[key][state] += 1
-        rows[key]["late_at_end"] += int(judged_late_at(fact, end))
-    return rows
+    return list(counted)
+
+
+def _open_rows_postgres(where: Q, end: dt.datetime) -> list[tuple[Any, ...]]:
+    """`_open_rows` in one statement, every fact judged: the pause each open fact is in at
+    `end` is found once (`pause_at`, in a derived table), then read by the three counts —
+    `paused_at_q`, `not_paused_at_q` and `judged_late_q` would each look it up again."""
+    pause_at = RawSQL(f"CASE WHEN {_NEVER_PAUSED} THEN NULL ELSE {_PAUSE_AT} END", [end, end])
+    judged = ("due_at", "supplement_count", "supplements", "reschedules")
+    inner = open_facts(where, end).values(*OPEN_KEYS, *judged).annotate(pause_at=pause_at)
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:  # no unit
+        return []
+    overdue, overdue_params = _late_by_sql("%s", [end])
+    late, late_params = _late_by_sql("COALESCE(pause_at, %s)", [end])
+    keys = ", ".join(OPEN_KEYS)
+    sql = (
+        f"SELECT {keys}, count(*), count(*) FILTER (WHERE pause_at IS NOT NULL), "
+        f"count(*) FILTER (WHERE pause_at IS NULL AND {overdue}), "
+        f"count(*) FILTER (WHERE {late}) "
+        # OFFSET 0 keeps the derived table whole: flattened, each count would look up the
+        # pause again.
+        f"FROM ({inner_sql} OFFSET 0) AS reports_dossierfact GROUP BY {keys}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*overdue_params, *late_params, *inner_params])
+        return cursor.fetchall()
 
 
 def _grouped(rows: dict[tuple[object, ...], Counter[str]], by: str) -> list[Figures]:
