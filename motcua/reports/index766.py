@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from operator import add
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum, Value
 
@@ -15,7 +16,7 @@ from motcua.api.dvcqg import synced_by_unit
 from motcua.catalog.models import OnlineLevel, ProcedureOffering, ProcedureVersion
 from motcua.feedback.selectors import pakn_about_dossiers, pakn_counts_by_unit
 from motcua.reports import group4
-from motcua.reports.models import DossierFact, FinishKind, Rollup
+from motcua.reports.models import COUNTERS, DossierFact, FinishKind, Rollup
 from motcua.reports.periods import Period, before_q, span_q
 from motcua.reports.selectors import (
     FINISHED,
@@ -276,6 +277,16 @@ def units_with_data() -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(Exists(received) | Exists(decided)).order_by("name")
 
 
+# Where the received and the online receipts are among the counters of `key_sums` rows.
+_RECEIVED_AT = tuple(COUNTERS.index(n) for n in RECEIVED)
+_ONLINE_AT = tuple(COUNTERS.index(n) for n in ("received_online_self", "received_online_assisted"))
+
+
+def _add(sums: dict[int, list[int]], unit: int, values: list[int]) -> None:
+    found = sums.get(unit)
+    sums[unit] = list(values) if found is None else list(map(add, found, values))
+
+
 class _UnitData:
     """Everything the components need, read once for all units."""
 
@@ -295,20 +306,26 @@ class _UnitData:
         versions = {
             pk: (procedure, paper)
             for pk, procedure, paper in ProcedureVersion.objects.filter(
-                pk__in={version for _, _, version in spanned}
+                pk__in={version for _, _, version, *_ in spanned}
             ).values_list("pk", "procedure_id", "paper_result_required")
         }
-        for (recv, dec, version), counts in spanned.items():
+        # Summed as lists, element by element (a thousand keys and more at a province).
+        sums: dict[int, list[int]] = {}
+        paper_sums: dict[int, list[int]] = {}
+        for recv, dec, version, *values in spanned:
             procedure, paper = versions[version]
-            for unit in {recv, dec}:
-                self.sums[unit].update(counts)
+            for unit in (recv,) if recv == dec else (recv, dec):
+                _add(sums, unit, values)
                 if paper:
-                    self.paper[unit].update(counts)
-            here = sum(counts[n] for n in RECEIVED)
+                    _add(paper_sums, unit, values)
+            here = sum(values[i] for i in _RECEIVED_AT)
             self.received_here[recv] += here
             received[(recv, procedure)] += here
-            if counts["received_online_self"] or counts["received_online_assisted"]:
+            if any(values[i] for i in _ONLINE_AT):
                 self.with_online.add((recv, procedure))
+        for found, into in ((sums, self.sums), (paper_sums, self.paper)):
+            for unit, values in found.items():
+                into[unit] = Counter(dict(zip(COUNTERS, values, strict=True)))
         self.synced = synced_by_unit(self.ids, period.start, period.end)
         self.open_at_end = self._open_at_end()
         self.late_open = self._late_open()

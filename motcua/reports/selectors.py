@@ -89,31 +89,35 @@ def units_q(unit_ids: Iterable[int], prefix: str = "") -> Q:
 
 
 def rollup_sums(where: Q, *group: str) -> dict[tuple[object, ...], Counter[str]]:
-    """The counters of the rollup rows `where`, summed by `group`. Read through a plain cursor:
-    a province has thousands of keys, and the ORM's conversion of their 25 sums each (a SUM of
-    a bigint is a numeric in PostgreSQL, cast back here) cost more than the query."""
+    """The counters of the rollup rows `where`, summed by `group`."""
+    width = len(group)
+    return {
+        tuple(row[:width]): Counter(dict(zip(COUNTERS, row[width:], strict=True)))
+        for row in rollup_rows(where, *group)
+    }
+
+
+def rollup_rows(where: Q, *group: str) -> list[tuple[Any, ...]]:
+    """`rollup_sums` as plain rows: the values of `group`, then the sums of `COUNTERS` in
+    their order. Read through a plain cursor: a province has thousands of keys, and the ORM's
+    conversion of their 25 sums each (a SUM of a bigint is a numeric in PostgreSQL, cast back
+    here) cost more than the query."""
     sums = {f"s_{n}": Cast(Sum(n), BigIntegerField()) for n in COUNTERS}
     query = Rollup.objects.filter(where).values(*group).annotate(**sums).order_by()
     try:
         sql, params = query.query.sql_with_params()
     except EmptyResultSet:  # no unit, no day: nothing to read
-        return {}
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    width = len(group)
-    return {
-        tuple(row[:width]): Counter(dict(zip(COUNTERS, row[width:], strict=True))) for row in rows
-    }
+        return cursor.fetchall()
 
 
-KeySums = dict[tuple[Any, ...], Counter[str]]
-
-
-def key_sums(where: Q, period: Period) -> KeySums:
+def key_sums(where: Q, period: Period) -> list[tuple[Any, ...]]:
     """The period's rollup counters by (receiving unit, deciding unit, procedure version), the
-    keys of `open_counts`: one read that the 766 ranking's sums, its group 3 and group 4 share."""
-    return rollup_sums(where & span_q(period.first, period.after), *OPEN_KEYS)
+    keys of `open_counts`, as `rollup_rows`: one read that the 766 ranking's sums, its group 3
+    and group 4 share."""
+    return rollup_rows(where & span_q(period.first, period.after), *OPEN_KEYS)
 
 
 def open_facts(where: Q, end: dt.datetime) -> QuerySet[DossierFact]:
