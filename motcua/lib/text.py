@@ -21,6 +21,23 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+def _letter_table() -> dict[int, str | None]:
+    """`fold` of each lower-case letter it changes, and the combining marks (dropped)."""
+    letters = (ch for ch in map(chr, range(0xC0, 0x2000)) if ch.isalpha() and ch == ch.lower())
+    table: dict[int, str | None] = {ord(ch): fold(ch) for ch in letters if fold(ch) != ch}
+    table.update(dict.fromkeys(range(0x300, 0x370)))
+    return table
+
+
+_LETTERS_FOLDED = _letter_table()
+
+
+def fold_letters(text: str) -> str:
+    """`fold` without touching punctuation and spaces, a fifth of its cost: for finding the
+    words of `search_terms` (which hold neither) in many names."""
+    return text.lower().translate(_LETTERS_FOLDED)
+
+
 def search_terms(query: str) -> list[str]:
     """The folded words of a query, for matching each against a folded index field."""
     return [word for word in fold(query).split(" ") if word]
