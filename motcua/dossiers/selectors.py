@@ -29,7 +29,7 @@ from motcua.dossiers.models import (
     DossierStatus,
 )
 from motcua.dossiers.reminders import RUNNING
-from motcua.lib.text import fold, fold_letters, search_terms
+from motcua.lib.text import fold, search_terms, word_pattern
 from motcua.workdays.timecalc import add_working_time
 
 
@@ -273,18 +273,12 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 
 def _matching(rows: QS, query: str) -> Q:
-    """Code contains the query, or every folded word is in the folded applicant name.
-
-    Names are folded in Python (`fold_letters`): the rows are already narrowed to one user's
-    box. A query with a digit is part of a code (names have none): no name is read.
-    """
+    """Code contains the query, or every folded word is in the folded applicant name — found
+    by the database with `text.word_pattern`, the names staying there. A query with a digit
+    is part of a code (names have none)."""
     code = Q(code__icontains=query.strip())
     words = [] if any(ch.isdigit() for ch in query) else search_terms(query)
-    if not words:
-        return code
-    listed = rows.order_by().values_list("pk", "applicant_name")
-    names = ((pk, fold_letters(name)) for pk, name in listed)
-    return code | Q(pk__in=[pk for pk, name in names if all(w in name for w in words)])
+    return code | Q(*(Q(applicant_name__regex=word_pattern(w)) for w in words)) if words else code
 
 
 def procedures_of(rows: QS) -> list[tuple[int, str]]:
