@@ -301,11 +301,11 @@ def main() -> None:
 
     start = time.perf_counter()
     workers = 2 if on_postgres() and not smoke else 1
-    if again:
-        count = Dossier.objects.count()
-    else:
+    if not again:
         generate(count, 2026, bulk=True, workers=workers)
     unit = backlog(BACKLOG_SMOKE if smoke else BACKLOG)
+    if again:
+        count = Dossier.objects.count()
     if not Pakn.objects.exists():
         petitions(20 if smoke else 300)
     if on_postgres():
