@@ -129,13 +129,16 @@ def inbox(request: HttpRequest) -> HttpResponse:
         wanted = form.wanted()
         known = dict((box.key, n) for box, n in boxes)[key] if wanted == DossierFilter() else None
         page = _page_of(rows, wanted, known, request.GET.get("trang"))
-        # One read of the calendars for the page, not one per row.
-        cals = calendars_of_units({d.receiving_unit for d in page.object_list})
+        # One read of the calendars for the page's running dossiers, not one per row.
+        running = {d.receiving_unit for d in page.object_list if d.status in RUNNING}
+        cals = calendars_of_units(running)
         context |= {
             "form": form,
             "box": next(box for box, _ in boxes if box.key == key),
             "page": page,
-            "rows": [(d, time_left(d, now, cals[d.receiving_unit_id])) for d in page.object_list],
+            "rows": [
+                (d, time_left(d, now, cals.get(d.receiving_unit_id))) for d in page.object_list
+            ],
         }
         if page.object_list:
             record_access(
