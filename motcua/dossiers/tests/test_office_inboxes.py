@@ -230,7 +230,7 @@ def test_the_list_is_paginated(world: World, client: Client) -> None:
     assert "trang=2" in first
 
 
-@pytest.mark.parametrize("whole", [5000, 2])
+@pytest.mark.parametrize("whole", [20000, 2])
 def test_a_filtered_list_is_paginated_whether_read_whole_or_counted(
     world: World, client: Client, monkeypatch: pytest.MonkeyPatch, whole: int
 ) -> None:

@@ -49,7 +49,7 @@ from motcua.workdays.timecalc import WorkCalendar, working_time_between
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-LISTED_WHOLE = 5000  # ids of a filtered box read at once (see _page_of)
+LISTED_WHOLE = 20000  # ids of a filtered box read at once (see _page_of): ~10 ms at most
 
 
 # -- time left, in working time --------------------------------------------------------------
@@ -107,8 +107,8 @@ def _page_of(
     """The page's ids first, sorted alone, then their rows with what the list shows: sorting
     the box's rows with every joined column costs five times as much. A filtered box (`known`
     is None) of up to LISTED_WHOLE dossiers has all its ids read at once, sorted: one read of
-    the box where counting and then paging takes two. (A dossier that left the box in between,
-    by another officer's action, is left out.)"""
+    the box where counting and then paging takes two (a bigger one takes three, one query
+    more). A dossier that left the box in between, by another officer's action, is left out."""
     found: QuerySet[Any] | list[int] = filter_dossiers(rows, wanted).values_list("pk", flat=True)
     if known is None:
         listed = list(found[: LISTED_WHOLE + 1])
