@@ -7,12 +7,16 @@ Run (starts and removes a throwaway PostgreSQL cluster):
 Creates a fresh database `motcua_bench_pages` next to the one DATABASE_URL names (without a
 PostgreSQL DATABASE_URL: a temporary SQLite file), seeds a province of 120 communes offering
 ten procedures, generates COUNT dossiers (default 20000; `generate_dossiers --bulk`, two
-processes on PostgreSQL) and a few hundred petitions, runs ANALYZE, then opens every page
-below through Django's test client, signed in as the person who uses it: one warm-up, then
-RUNS timed loads; prints p50 / p95 and the number of queries of each page, and the baseline —
-one bare SQL GROUP BY over the dossier table counting each unit's received and on-time
-dossiers of the year (the figures the dashboard shows, without rollups). `--smoke`: 300
-dossiers, 10 communes, 2 loads per page, to prove the benchmark still runs (`make test`).
+processes on PostgreSQL), gives the first commune a backlog of BACKLOG open dossiers (the
+generator's `make_backlog`: made only when missing, so also on `--reuse`) and a few hundred
+petitions, runs ANALYZE, then opens every page below — the inboxes (every box and its filters)
+and the register at the backlog's commune — through Django's test client, signed in as the
+person who uses it (an officer holding every role there; a handler for their own box): one
+warm-up, then RUNS timed loads; prints p50 / p95 and the number of queries of each page, and
+the baseline — one bare SQL GROUP BY over the dossier table counting each unit's received and
+on-time dossiers of the year (the figures the dashboard shows, without rollups). `--smoke`:
+300 dossiers, 10 communes, a backlog of 200, 2 loads per page, to prove the benchmark still
+runs (`make test`).
 `--reuse`: open the database `MOTCUA_BENCH_DB` as an earlier run (or `bench/reports.py`, whose
 province has the same shape) left it, without generating anything — a million dossiers take a
 quarter of an hour to generate, e.g. `MOTCUA_BENCH_DB=motcua_bench_reports bench/pages.py --reuse`.
@@ -36,13 +40,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from motcua.accounts.models import OrgUnit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench_pages")
 RUNS = 20
+BACKLOG, BACKLOG_SMOKE = 10000, 200  # open dossiers of the commune whose inboxes are timed
 TIMER_SECONDS = 30  # as deploy/systemd/motcua-rollups.timer
 BASELINE_SQL = """
 SELECT receiving_unit_id, count(*),
@@ -126,24 +135,65 @@ def petitions(count: int) -> None:
         pakn_submit(data=data, actor=None)
 
 
-def pages() -> dict[str, tuple[str, str]]:
-    """Label → (who opens it, URL)."""
-    from django.db.models import Count
+def backlog(size: int) -> "OrgUnit":
+    """The unit with `size` open dossiers (made by the generator's backlog when missing)."""
+    from motcua.demo.backlog import backlog_unit, make_backlog
+    from motcua.demo.generate import Plan
 
+    plan = Plan.for_year(2026, 766)
+    start = time.perf_counter()
+    made = make_backlog(plan, size, bulk=True)
+    if made:
+        print(f"backlog: {made} open dossiers made in {time.perf_counter() - start:.0f} s")
+    return backlog_unit(plan)
+
+
+def inbox_pages(code: str) -> dict[str, tuple[str, str]]:
+    """Every box of the back office's inbox at the backlog's unit, and its filters (`code`:
+    one of the unit's dossiers)."""
+    from motcua.dossiers.selectors import INBOXES
+
+    found = {
+        f"inbox: {box.key}": ("handler" if box.key == "xu-ly" else "officer",
+                              f"/ho-so/hop-viec/?ngan={box.key}")
+        for box in INBOXES
+    }  # fmt: skip
+    every = "/ho-so/hop-viec/?ngan=tat-ca"
+    found |= {
+        "inbox: tat-ca, page 50": ("officer", f"{every}&trang=50"),
+        "inbox: tat-ca, search a name": ("officer", f"{every}&q=nguyen+van+an"),
+        "inbox: tat-ca, search a code": ("officer", f"{every}&q={code}"),
+        "inbox: tat-ca, one procedure, one status": (
+            "officer",
+            f"{every}&status=in_process&procedure={first_procedure()}",
+        ),
+        "inbox: tat-ca, received this month": (
+            "officer",
+            f"{every}&received_from=01/12/2026&received_to=31/12/2026",
+        ),
+    }
+    return found
+
+
+def first_procedure() -> int:
+    from motcua.catalog.models import Procedure
+
+    found = Procedure.objects.order_by("pk").values_list("pk", flat=True).first()
+    assert found is not None
+    return found
+
+
+def pages(unit: "OrgUnit") -> dict[str, tuple[str, str]]:
+    """Label → (who opens it, URL); `unit`: the commune with the backlog."""
     from motcua.accounts.models import OrgUnit
     from motcua.dossiers.models import Dossier
 
     province = OrgUnit.objects.get(code="01")
-    busiest = (
-        Dossier.objects.values("receiving_unit").annotate(n=Count("pk")).order_by("-n").first()
-    )
-    assert busiest is not None, "no dossiers generated"
-    unit = busiest["receiving_unit"]
     dossier = Dossier.objects.filter(receiving_unit=unit).order_by("-pk").first()
     assert dossier is not None
-    code = OrgUnit.objects.get(pk=unit).code
+    code = unit.code
     year, quarter = "?tu=2026-01-01&den=2026-12-31", "?tu=2026-04-01&den=2026-06-30"
-    top, mine = f"/bao-cao/don-vi/{province.pk}", f"/bao-cao/don-vi/{unit}"
+    top, mine = f"/bao-cao/don-vi/{province.pk}", f"/bao-cao/don-vi/{unit.pk}"
     return {
         "reports dashboard, province, year": ("supervisor", f"{top}/{year}"),
         "reports dashboard, commune, year": ("supervisor", f"{mine}/{year}"),
@@ -158,11 +208,14 @@ def pages() -> dict[str, tuple[str, str]]:
             f"{mine}/ho-so/received/{quarter}",
         ),
         "drill-down: overdue, commune, quarter": ("supervisor", f"{mine}/ho-so/overdue/{quarter}"),
-        "inbox: all dossiers of the busiest unit": ("officer", "/ho-so/hop-viec/?ngan=tat-ca"),
-        "inbox: overdue": ("officer", "/ho-so/hop-viec/?ngan=qua-han"),
+        **inbox_pages(dossier.code),
         "register (Mẫu 07), a month": (
             "officer",
             "/ho-so/so-theo-doi/?tu=2026-06-01&den=2026-06-30",
+        ),
+        "register (Mẫu 07), the backlog's month": (
+            "officer",
+            "/ho-so/so-theo-doi/?tu=2026-12-01&den=2026-12-31",
         ),
         "dossier page": ("officer", f"/ho-so/{dossier.pk}/"),
         "PAKN inbox": ("officer", "/phan-anh/"),
@@ -172,28 +225,24 @@ def pages() -> dict[str, tuple[str, str]]:
     }
 
 
-def clients() -> dict[str, object]:
-    from django.db.models import Count
+def clients(unit: "OrgUnit") -> dict[str, object]:
+    """Signed-in clients: the province's supervisor; an officer holding every role at `unit`
+    (the backlog's commune); one of the backlog's handlers (their own box)."""
     from django.test import Client
 
-    from motcua.accounts.models import OrgUnit, Role
-    from motcua.accounts.tests.factories import make_staff
-    from motcua.dossiers.models import Dossier
-
-    busiest = (
-        Dossier.objects.values("receiving_unit").annotate(n=Count("pk")).order_by("-n").first()
-    )
-    assert busiest is not None
-    from motcua.accounts.models import User
+    from motcua.accounts.models import Membership, OrgUnit, Role, User
 
     def person(name: str, unit: OrgUnit, *roles: str) -> User:
-        earlier = User.objects.filter(username=name).first()  # left by an earlier run
-        return earlier or make_staff(name, unit, *roles)
+        user, _ = User.objects.get_or_create(username=name, defaults={"full_name": name})
+        for role in roles:  # an earlier run may have left the person
+            Membership.objects.get_or_create(user=user, unit=unit, role=role)
+        return user
 
     supervisor = person("giamsat", OrgUnit.objects.get(code="01"), Role.SUPERVISOR)
-    officer = person("canbo", OrgUnit.objects.get(pk=busiest["receiving_unit"]), *Role)
+    officer = person("canbo-hop-viec", unit, *Role)
+    handler = User.objects.get(username=f"sinh-du-lieu-{unit.code}-xl1")
     found: dict[str, object] = {"citizen": Client(HTTP_HOST="localhost")}
-    for name, user in (("supervisor", supervisor), ("officer", officer)):
+    for name, user in (("supervisor", supervisor), ("officer", officer), ("handler", handler)):
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         found[name] = client
@@ -252,10 +301,11 @@ def main() -> None:
 
     start = time.perf_counter()
     workers = 2 if on_postgres() and not smoke else 1
+    if not again:
+        generate(count, 2026, bulk=True, workers=workers)
+    unit = backlog(BACKLOG_SMOKE if smoke else BACKLOG)
     if again:
         count = Dossier.objects.count()
-    else:
-        generate(count, 2026, bulk=True, workers=workers)
     if not Pakn.objects.exists():
         petitions(20 if smoke else 300)
     if on_postgres():
@@ -280,7 +330,7 @@ def main() -> None:
     print(
         f"{'baseline: bare SQL GROUP BY, year':<42} {base50:>8.1f} {base95:>8.1f} {1:>8} {1:>9.2f}"
     )
-    people = clients()
+    people = clients(unit)
     # As a server's worker once started (config/wsgi.py): every view imported, and what was
     # built so far frozen out of the collector's passes — without it the full passes over this
     # process's own setup (the generator, the clients) add 80–130 ms to some loads.
@@ -293,7 +343,7 @@ def main() -> None:
     if on_postgres():
         update_rollups()
         threading.Thread(target=rollups_timer, args=(stop,), daemon=True).start()
-    for label, (who, url) in pages().items():
+    for label, (who, url) in pages(unit).items():
         client = people[who]
 
         def load(client=client, url=url) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 Run (starts and removes a throwaway PostgreSQL cluster):
     MOTCUA_SECRET_KEY=bench MOTCUA_SECURE_COOKIES=0 \
         scripts/with-postgres.sh .venv/bin/python bench/reports.py [COUNT] [--workflow] \
-        [--workers=N]
+        [--workers=N] [--backlog=K]
 
 Creates a fresh database `motcua_bench_reports`, seeds 120 communes offering ten procedures,
 generates COUNT dossiers (default 20000) with the bulk path of `generate_dossiers` (which
@@ -13,7 +13,9 @@ followed by a rebuild of the rollups, then times, 20 runs each: the 766 index fo
 for the year and for November (its open dossiers judged at the month's end), one unit's period
 report (a quarter), and the baseline — one GROUP BY over the
 dossier table counting, per receiving unit, received and finished-on-time dossiers of the year.
-`--reuse`: time again on the database an earlier run left (nothing generated).
+`--reuse`: time again on the database an earlier run left (nothing generated). `--backlog=K`:
+then the first commune has K open dossiers (the generator's backlog; bench/pages.py makes
+10,000 when missing).
 """
 
 import datetime as dt
@@ -108,6 +110,7 @@ def main() -> None:
     bulk = "--workflow" not in sys.argv
     count = 200 if SMOKE else int(args[0]) if args else 20000
     workers = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--workers=")), 2)
+    backlog = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--backlog=")), 0)
     again = "--reuse" in sys.argv
     if again:
         reuse()
@@ -129,7 +132,9 @@ def main() -> None:
 
         count = Dossier.objects.count()
     else:
-        generate(count, 2026, progress=bar, bulk=bulk, workers=workers if bulk else 1)
+        generate(
+            count, 2026, progress=bar, bulk=bulk, workers=workers if bulk else 1, backlog=backlog
+        )
     generated = time.perf_counter() - t
     t = time.perf_counter()
     if not bulk and not again:

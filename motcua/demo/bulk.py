@@ -5,8 +5,10 @@ same changes the workflow functions make — the same transition table, clock ar
 (`motcua.dossiers.clock` on the unit's calendar), codes scheme and event fields — but on
 unsaved objects; every `batch` dossiers it writes the dossiers, their events, ratings and
 report facts with `bulk_create` (on PostgreSQL: COPY, same rows). At the end it stores the
-day counters of the codes and the rollups — summed from the facts as they were made when the
-log was empty, else by `rebuild_rollups` — and moves the rollup watermark past the last event. No
+day counters of the codes and the rollups — summed from the facts as they were made: the whole
+rollups when the log was empty, else added to the earlier ones (`add_to_rollups`; the parallel
+path over an earlier log runs `rebuild_rollups`) — and moves the rollup watermark past the last
+event. No
 notifications are queued (a generated applicant gets no SMS). The identity with the workflow
 path is proven by motcua/reports/tests/test_bulk.py.
 """
@@ -61,11 +63,13 @@ from motcua.reports.facts import fact_of
 from motcua.reports.models import Rollup, RollupState
 from motcua.reports.rollups import (
     Contributions,
+    apply_contributions,
     close_months,
     contributions,
     rebuild_rollups,
     rollup_rows,
 )
+from motcua.reports.selectors import months_closed
 from motcua.surveys.models import Rating, RatingChannel
 from motcua.workdays.timecalc import ZONE, WorkCalendar
 
@@ -121,8 +125,11 @@ class BulkDriver:
         self.events: dict[int, list[Event]] = {}  # by id() of the unsaved dossier
         self.ratings: list[Rating] = []
         self.total: Contributions = Counter()  # the rollups' counters, summed fact by fact
-        # On an empty log the rollups are these sums; else rebuild them from the whole log.
+        # On an empty log the rollups are these sums; else these sums are added to them, the
+        # month ends already closed included (`add_to_rollups`).
         self.fresh = not DossierEvent.objects.exists() if fresh is None else fresh
+        self.closed = None if self.fresh else months_closed()
+        self.log_end = 0 if self.fresh else last_event_id()
 
     # -- what the workflow's helpers do, on the unsaved dossier ------------------------------
 
@@ -341,6 +348,36 @@ class BulkDriver:
         self._record(dossier, "stop", actor, from_status=before, payload={"reasons": reasons})
         return dossier
 
+    def hand_over(self, *, dossier: Dossier, actor: User, to_user: User | None = None) -> Dossier:
+        d, before, now = dossier, dossier.status, self.clock.now
+        finished, deadline = d.current_step, d.step_due_at
+        assert finished is not None
+        step = next(s for s in self._steps(d.procedure_version) if s.order > finished.order)
+        enter_step(d, step, now, self._cal)
+        if to_user is not None:
+            d.assignee = to_user
+        self._record(
+            d, "hand_over", actor, from_status=before, at=now, note="", step=finished,
+            step_deadline=deadline, timing=dclock.timing(now, deadline),
+            payload={
+                "to_step": step.pk, "to_user": to_user.pk if to_user else None,
+                "receiver": str(to_user) if to_user
+                else self._receiver(unit_receiver, d.current_unit),
+                "new_step_due_at": d.step_due_at.astimezone(ZONE).isoformat()
+                if d.step_due_at else None,
+            },
+        )  # fmt: skip
+        return d
+
+    def request_withdrawal(self, *, dossier: Dossier, reason: str) -> Dossier:
+        now = self.clock.now
+        dossier.withdrawal_requested_at = now
+        self._record(
+            dossier, "request_withdrawal", None, from_status=dossier.status, at=now,
+            note=reason.strip()[:1000],
+        )  # fmt: skip
+        return dossier
+
     def pause_for_fees(self, *, dossier: Dossier, actor: User, amount_vnd: int) -> Dossier:
         before = dossier.status
         self._pause(dossier)
@@ -448,7 +485,7 @@ class BulkDriver:
             ]
             insert(facts)
         for fact in facts:
-            self.total.update(contributions(fact))
+            self.total.update(contributions(fact, self.closed))
         self.dossiers, self.events, self.ratings = [], {}, []
 
     def close(self, rollups: bool = True) -> None:
@@ -466,8 +503,10 @@ class BulkDriver:
                 unique_fields=["unit", "day"],
                 update_fields=["last"],
             )
-            if rollups:
-                store_rollups(self.total if self.fresh else None)
+            if rollups and self.fresh:
+                store_rollups(self.total)
+            elif rollups:
+                add_to_rollups(self.total, self.log_end)
 
 
 def store_rollups(total: Contributions | None) -> None:
@@ -482,9 +521,26 @@ def store_rollups(total: Contributions | None) -> None:
         state, _ = RollupState.objects.get_or_create(pk=1)
         state.months_closed = None
         close_months(state)
-        last = DossierEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
-        state.last_event_id, state.updated_at = last or 0, timezone.now()
+        state.last_event_id, state.updated_at = last_event_id(), timezone.now()
         state.save()
+
+
+def add_to_rollups(total: Contributions, log_end: int) -> None:
+    """Add the contributions of dossiers written after an earlier log (counted with the month
+    ends closed when the driver started) to its rollups. The watermark moves past the new
+    events when it had reached `log_end`, the end of that log; else `update_rollups` reads them
+    later, finds their facts unchanged and moves nothing."""
+    with transaction.atomic():
+        RollupState.objects.get_or_create(pk=1)
+        state = RollupState.objects.select_for_update().get(pk=1)
+        apply_contributions(total)
+        if state.last_event_id >= log_end:
+            state.last_event_id = last_event_id()
+            state.save(update_fields=["last_event_id"])
+
+
+def last_event_id() -> int:
+    return DossierEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def generate_in_parallel(

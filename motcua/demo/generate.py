@@ -76,26 +76,36 @@ def generate(
     batch: int = 5000,
     workers: int = 1,
     communes: Sequence[str] | None = None,
+    backlog: int = 0,
 ) -> int:
     """Make `count` dossiers of `year`. With `workers` > 1 (bulk path, PostgreSQL) the communes
-    are shared out between that many processes, each with its own random plan."""
+    are shared out between that many processes, each with its own random plan. With `backlog`,
+    the first commune then has that many open dossiers (motcua/demo/backlog.py)."""
     if workers > 1 and (not bulk or connection.vendor != "postgresql"):
         raise ValueError("Sinh song song (--workers) chỉ dùng với --bulk trên PostgreSQL.")
     plan = Plan.for_year(year, seed, communes)
     if workers > 1:
         from motcua.demo.bulk import generate_in_parallel
 
-        return generate_in_parallel(plan, count, min(workers, len(plan.units)), batch, progress)
-    run: Driver
+        generate_in_parallel(plan, count, min(workers, len(plan.units)), batch, progress)
+    else:
+        run = driver(bulk, plan.clock, batch)
+        plan.play(run, count, lambda done: progress(done, count) if progress else None)
+        run.close()
+    if backlog:
+        from motcua.demo.backlog import make_backlog
+
+        make_backlog(plan, backlog, bulk=bulk, batch=batch)
+    return count
+
+
+def driver(bulk: bool, clock: "Clock", batch: int) -> "Driver":
+    """The bulk driver (batched writes) or the workflow's own functions."""
     if bulk:
         from motcua.demo.bulk import BulkDriver
 
-        run = BulkDriver(plan.clock, batch)
-    else:
-        run = WorkflowDriver()
-    plan.play(run, count, lambda done: progress(done, count) if progress else None)
-    run.close()
-    return count
+        return BulkDriver(clock, batch)
+    return WorkflowDriver()
 
 
 @dataclass
@@ -173,6 +183,9 @@ class Driver(Protocol):
     def supplement_received(self, *, dossier: Dossier, actor: User) -> Dossier: ...
     def forward(self, *, dossier: Dossier, actor: User) -> Dossier: ...
     def assign(self, *, dossier: Dossier, actor: User, assignee: User) -> Dossier: ...
+    def hand_over(self, *, dossier: Dossier, actor: User,
+                  to_user: User | None = None) -> Dossier: ...  # fmt: skip
+    def request_withdrawal(self, *, dossier: Dossier, reason: str) -> Dossier: ...
     def stop(self, *, dossier: Dossier, actor: User, reasons: list[str]) -> Dossier: ...
     def pause_for_fees(self, *, dossier: Dossier, actor: User, amount_vnd: int) -> Dossier: ...
     def resume(self, *, dossier: Dossier, actor: User) -> Dossier: ...
@@ -199,6 +212,8 @@ class WorkflowDriver:
     supplement_received = staticmethod(workflow.supplement_received)
     forward = staticmethod(workflow.forward)
     assign = staticmethod(workflow.assign)
+    hand_over = staticmethod(workflow.hand_over)
+    request_withdrawal = staticmethod(workflow.request_withdrawal)
     stop = staticmethod(workflow.stop)
     pause_for_fees = staticmethod(workflow.pause_for_fees)
     resume = staticmethod(workflow.resume)

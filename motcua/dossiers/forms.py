@@ -34,6 +34,7 @@ from motcua.dossiers.models import (
     personal_id_validator,
 )
 from motcua.lib.widgets import VietnameseDateInput
+from motcua.workdays.timecalc import ZONE
 
 ID_MESSAGE = _("Số định danh cá nhân phải gồm đúng 12 chữ số (in trên thẻ căn cước).")
 PHONE_MESSAGE = _(
@@ -415,10 +416,11 @@ class RegisterFilterForm(forms.Form):
         )
         found = found.annotate(entered_at=Coalesce("received_at", "submitted_at"))
         data = self.cleaned_data if self.is_valid() else {}
+        # Local days as moments: compared as stored, not converted row by row.
         if data.get("received_from"):
-            found = found.filter(entered_at__date__gte=data["received_from"])
+            found = found.filter(entered_at__gte=midnight(data["received_from"]))
         if data.get("received_to"):
-            found = found.filter(entered_at__date__lte=data["received_to"])
+            found = found.filter(entered_at__lt=midnight(data["received_to"], after=True))
         if data.get("procedure"):
             found = found.filter(procedure_version__procedure=data["procedure"])
         if data.get("sector"):
@@ -434,9 +436,9 @@ class RegisterFilterForm(forms.Form):
         if data.get("status") and int(data["status"]) != REFUSED_CODE:
             return found.none()
         if data.get("received_from"):
-            found = found.filter(at__date__gte=data["received_from"])
+            found = found.filter(at__gte=midnight(data["received_from"]))
         if data.get("received_to"):
-            found = found.filter(at__date__lte=data["received_to"])
+            found = found.filter(at__lt=midnight(data["received_to"], after=True))
         if data.get("procedure"):
             found = found.filter(procedure_version__procedure=data["procedure"])
         if data.get("sector"):
@@ -458,6 +460,11 @@ class RegisterFilterForm(forms.Form):
         if data.get("procedure"):
             parts.insert(0, f"Thủ tục: {data['procedure'].name};")
         return " ".join(parts)
+
+
+def midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
+    """The local moment `day` begins (`after`: the next day begins)."""
+    return dt.datetime.combine(day + dt.timedelta(days=int(after)), dt.time(), tzinfo=ZONE)
 
 
 def statuses_with_code(code: int) -> Sequence[str]:

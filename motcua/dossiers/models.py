@@ -71,6 +71,8 @@ FINAL_STATUSES = (
     DossierStatus.STOPPED,
     DossierStatus.RETURNED,
 )
+# The others: the dossier is in some officer's inbox.
+OPEN_STATUSES = tuple(s for s in DossierStatus if s not in FINAL_STATUSES)
 
 
 class Channel(models.IntegerChoices):
@@ -228,6 +230,14 @@ class Dossier(models.Model):
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
         ordering = ["-pk"]
+        # The inboxes read a unit's open dossiers (or a handler's): a few thousand at most,
+        # where the unit's history holds every dossier it ever had (selectors.inbox_counts).
+        indexes = [
+            models.Index(
+                fields=[name], condition=Q(status__in=OPEN_STATUSES), name=f"dossier_open_{name}"
+            )
+            for name in ("receiving_unit", "deciding_unit", "current_unit", "assignee")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(paused_minutes__gte=0)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from django.core.paginator import Page, Paginator
 from django.core.signing import BadSignature, Signer
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Value
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -654,25 +654,35 @@ REGISTER_PAGE_SIZE = 200
 
 
 def register_page(
-    dossiers: QuerySet[Dossier], refusals: Iterable[CounterRefusal], number: str | None
+    dossiers: QuerySet[Dossier], refusals: QuerySet[CounterRefusal], number: str | None
 ) -> tuple[Page[Any], list[RegisterRow]]:
-    """One page of the register on screen, numbered as in the whole register: the order of
-    receipt is read for every row (its moment only), the rows themselves for the page alone."""
-    floor = dt.datetime.min.replace(tzinfo=dt.UTC)
-    order: list[tuple[dt.datetime, int, int | None, CounterRefusal | None]] = []
-    moments = dossiers.values_list("pk", "received_at", "submitted_at")
-    for i, (pk, received, submitted) in enumerate(moments):
-        order.append((received or submitted or floor, i, pk, None))
-    for i, r in enumerate(refusals, start=len(order)):
-        order.append((r.at, i, None, r))
-    order.sort(key=lambda item: (item[0], item[1]))
-    page = Paginator(order, REGISTER_PAGE_SIZE).get_page(number)
-    wanted = [item[2] for item in page.object_list if item[2] is not None]
+    """One page of the register on screen, numbered as in the whole register: the database
+    merges the dossiers (`dossiers`: ordered by `entered_at`, RegisterFilterForm.apply) and the
+    refusals at the counter in order of receipt — a dossier before a refusal of the same
+    minute — and only the page's rows are read."""
+    entries = (
+        dossiers.annotate(kind=Value(0))
+        .values_list("entered_at", "kind", "pk")  # type: ignore[misc]  # annotated by the form
+        .order_by()
+        .union(
+            refusals.annotate(entered_at=F("at"), kind=Value(1))
+            .values_list("entered_at", "kind", "pk")
+            .order_by(),
+            all=True,
+        )
+        .order_by("entered_at", "kind", "pk")
+    )
+    page = Paginator(entries, REGISTER_PAGE_SIZE).get_page(number)
+    listed = list(page.object_list)
+    wanted = [pk for _m, kind, pk in listed if kind == 0]
     by_pk = Dossier.objects.select_related("procedure_version", "deciding_unit").in_bulk(wanted)
-    rows = []
-    for n, (_m, _i, key, refusal) in enumerate(page.object_list, start=page.start_index()):
-        fields = _dossier_row(by_pk[key]) if refusal is None else _refusal_row(refusal)
-        rows.append(RegisterRow(number=n, **fields))
+    refused = refusals.in_bulk([pk for _m, kind, pk in listed if kind == 1])
+    rows = [
+        RegisterRow(
+            number=n, **(_dossier_row(by_pk[pk]) if kind == 0 else _refusal_row(refused[pk]))
+        )
+        for n, (_m, kind, pk) in enumerate(listed, start=page.start_index())
+    ]
     return page, rows
 
 

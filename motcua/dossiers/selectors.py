@@ -4,7 +4,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -13,9 +21,15 @@ from motcua.accounts.access import roles_of, units_for_user
 from motcua.accounts.models import OrgUnit, Role, User
 from motcua.catalog.models import ProcessStep
 from motcua.dossiers.clock import ONE_WORKING_DAY, calendar_of
-from motcua.dossiers.models import PAUSED_STATUSES, CounterRefusal, Dossier, DossierStatus
+from motcua.dossiers.models import (
+    OPEN_STATUSES,
+    PAUSED_STATUSES,
+    CounterRefusal,
+    Dossier,
+    DossierStatus,
+)
 from motcua.dossiers.reminders import RUNNING
-from motcua.lib.text import fold, search_terms
+from motcua.lib.text import fold, search_terms, word_pattern
 from motcua.workdays.timecalc import add_working_time
 
 
@@ -99,26 +113,38 @@ def inboxes_for_user(user: User) -> list[Inbox]:
 
 
 def inbox_dossiers(user: User, key: str, now: dt.datetime | None = None) -> QuerySet[Dossier]:
-    """The dossiers in box `key` for `user`, oldest deadline first."""
+    """The dossiers in box `key` for `user`, oldest deadline first (none last).
+
+    Sorted after reading the box's rows: the deadline's index would walk the whole province's
+    dossiers in deadline order, filtering out other units' — the planner's choice for a first
+    page, thousands of times slower for a later page or a box with few dossiers."""
     box = INBOX_BY_KEY[key]
     mine = dossiers_for_user(user).select_related("assignee", "current_unit")
     rows = mine.filter(_BOX_CONDITIONS[key](user, now or timezone.now(), box.roles))
-    return rows.order_by(F("due_at").asc(nulls_last=True), "pk")
+    undated = ExpressionWrapper(Q(due_at__isnull=True), output_field=BooleanField())
+    return rows.annotate(undated=undated).order_by("undated", "due_at", "pk")
+
+
+EVERYTHING = "tat-ca"
 
 
 def inbox_counts(user: User, now: dt.datetime | None = None) -> list[tuple[Inbox, int]]:
-    """Each of the user's boxes with its number of dossiers — one query for all of them."""
+    """Each of the user's boxes with its number of dossiers — one query for the boxes of open
+    dossiers (through the open dossiers' indexes), one for "every dossier"."""
     now = now or timezone.now()
     boxes = inboxes_for_user(user)
     if not boxes:
         return []
-    counts = dossiers_for_user(user).aggregate(
+    mine = dossiers_for_user(user).order_by()
+    counts = mine.filter(status__in=OPEN_STATUSES).aggregate(
         **{
             f"box{i}": Count("pk", filter=_BOX_CONDITIONS[box.key](user, now, box.roles))
             for i, box in enumerate(boxes)
+            if box.key != EVERYTHING
         }
     )
-    return [(box, counts[f"box{i}"]) for i, box in enumerate(boxes)]
+    found = [(box, counts.get(f"box{i}")) for i, box in enumerate(boxes)]
+    return [(box, mine.count() if n is None else n) for box, n in found]
 
 
 def _in_units(field: str, user: User, roles: tuple[str, ...]) -> Q:
@@ -159,7 +185,10 @@ def _to_sign(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
         | Q(assignee=user.pk)
         | ~Exists(later)
     )
-    return _in_units("deciding_unit", user, roles) & at_signing & Q(status=DossierStatus.IN_PROCESS)
+    # The status first: the database tests the later steps only for dossiers in process.
+    return Q(
+        Q(status=DossierStatus.IN_PROCESS), _in_units("deciding_unit", user, roles), at_signing
+    )
 
 
 def _to_issue(user: User, now: dt.datetime, roles: tuple[str, ...]) -> Q:
@@ -228,25 +257,28 @@ def filter_dossiers(rows: QS, wanted: DossierFilter) -> QS:
     if wanted.status:
         rows = rows.filter(status=wanted.status)
     if wanted.received_from or wanted.received_to:
+        # Local days as moments: compared as stored, not converted row by row.
         rows = rows.annotate(filed_at=Coalesce("received_at", "submitted_at"))
         if wanted.received_from:
-            rows = rows.filter(filed_at__date__gte=wanted.received_from)
+            rows = rows.filter(filed_at__gte=_midnight(wanted.received_from))
         if wanted.received_to:
-            rows = rows.filter(filed_at__date__lte=wanted.received_to)
+            rows = rows.filter(filed_at__lt=_midnight(wanted.received_to + dt.timedelta(days=1)))
     if wanted.query.strip():
         rows = rows.filter(_matching(rows, wanted.query))
     return rows
 
 
-def _matching(rows: QS, query: str) -> Q:
-    """Code contains the query, or every folded word is in the folded applicant name.
+def _midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
 
-    Names are folded in Python: the rows are already narrowed to one user's box.
-    """
-    words = search_terms(query)
-    names = rows.values_list("pk", "applicant_name")
-    ids = [pk for pk, name in names if words and all(w in fold(name) for w in words)]
-    return Q(code__icontains=query.strip()) | Q(pk__in=ids)
+
+def _matching(rows: QS, query: str) -> Q:
+    """Code contains the query, or every folded word is in the folded applicant name — found
+    by the database with `text.word_pattern`, the names staying there. A query with a digit
+    is part of a code (names have none)."""
+    code = Q(code__icontains=query.strip())
+    words = [] if any(ch.isdigit() for ch in query) else search_terms(query)
+    return code | Q(*(Q(applicant_name__regex=word_pattern(w)) for w in words)) if words else code
 
 
 def procedures_of(rows: QS) -> list[tuple[int, str]]:

@@ -21,6 +21,42 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+def _letter_table() -> dict[int, str | None]:
+    """`fold` of each lower-case letter it changes (for `word_pattern`)."""
+    letters = (ch for ch in map(chr, range(0xC0, 0x2000)) if ch.isalpha() and ch == ch.lower())
+    table: dict[int, str | None] = {ord(ch): fold(ch) for ch in letters if fold(ch) != ch}
+    return table
+
+
+_LETTERS_FOLDED = _letter_table()
+
+
+def _letter_variants() -> dict[str, str]:
+    """Each plain letter with every letter (either case) that folds to it."""
+    found: dict[str, set[str]] = {}
+    for code, folded in _LETTERS_FOLDED.items():
+        if folded is not None and len(folded) == 1:
+            found.setdefault(folded, set()).update(
+                c for c in (chr(code), chr(code).upper()) if len(c) == 1
+            )
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found.setdefault(letter, set()).update((letter, letter.upper()))
+    return {letter: "".join(sorted(chars)) for letter, chars in found.items()}
+
+
+_VARIANTS = _letter_variants()
+_MARKS = "[\u0300-\u036f]*"
+
+
+def word_pattern(word: str) -> str:
+    """A regular expression finding the folded `word` (of `search_terms`) in unfolded text:
+    each letter as any letter that folds to it, either case, with or without combining marks
+    after it — the same text `w in fold(text)` finds, for the database to search (PostgreSQL's
+    and, through Django, SQLite's regular expressions understand it alike)."""
+    parts = (f"[{_VARIANTS[ch]}]" if ch in _VARIANTS else re.escape(ch) for ch in word)
+    return _MARKS.join(parts)
+
+
 def search_terms(query: str) -> list[str]:
     """The folded words of a query, for matching each against a folded index field."""
     return [word for word in fold(query).split(" ") if word]

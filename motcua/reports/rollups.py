@@ -133,7 +133,8 @@ def _by_key(delta: Contributions) -> dict[Key, dict[str, int]]:
     return rows
 
 
-def _apply(delta: Contributions) -> None:
+def apply_contributions(delta: Contributions) -> None:
+    """Move the counters of the rollup rows by `delta`, creating the rows that are missing."""
     for key, values in _by_key(delta).items():
         grain, day, receiving, deciding, version = key
         ident: dict[str, Any] = {
@@ -162,7 +163,7 @@ def refresh_dossiers(dossier_ids: Sequence[int]) -> None:
         delta.subtract(contributions(fact, closed))
     DossierFact.objects.filter(pk__in=[f.pk for f in old]).delete()
     DossierFact.objects.bulk_create(new)
-    _apply(delta)
+    apply_contributions(delta)
 
 
 def refresh_now(dossier_ids: Sequence[int]) -> None:

@@ -13,6 +13,7 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import inbox_counts, inbox_dossiers
 from motcua.dossiers.tests.conftest import Clock, World, at
 from motcua.dossiers.tests.factories import APPLICANT, received, submitted
+from motcua.dossiers.views import office
 
 INBOX = "/ho-so/hop-viec/"
 
@@ -227,6 +228,21 @@ def test_the_list_is_paginated(world: World, client: Client) -> None:
     second = client.get(INBOX, {"ngan": "tat-ca", "trang": "2"}).content.decode()
     assert first.count('<th scope="row">') == 20 and second.count('<th scope="row">') == 3
     assert "trang=2" in first
+
+
+@pytest.mark.parametrize("whole", [20000, 2])
+def test_a_filtered_list_is_paginated_whether_read_whole_or_counted(
+    world: World, client: Client, monkeypatch: pytest.MonkeyPatch, whole: int
+) -> None:
+    monkeypatch.setattr(office, "LISTED_WHOLE", whole)
+    for _ in range(23):
+        received(world)
+    client.force_login(world.receiver)
+    wanted = {"ngan": "tat-ca", "status": "received"}
+    first = client.get(INBOX, wanted).content.decode()
+    second = client.get(INBOX, wanted | {"trang": "2"}).content.decode()
+    assert first.count('<th scope="row">') == 20 and second.count('<th scope="row">') == 3
+    assert "23 hồ sơ — trang 1/2" in first
 
 
 def test_an_account_without_a_unit_sees_no_dossier(world: World, client: Client) -> None:

@@ -7,13 +7,15 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 
 from motcua.accounts.audit import record_access
@@ -32,6 +34,7 @@ from motcua.dossiers.office_forms import InboxFilterForm
 from motcua.dossiers.printing import FORM_TITLES
 from motcua.dossiers.reminders import RUNNING
 from motcua.dossiers.selectors import (
+    DossierFilter,
     filter_dossiers,
     get_dossier_for_user,
     inbox_counts,
@@ -40,11 +43,13 @@ from motcua.dossiers.selectors import (
 )
 from motcua.dossiers.views.office_actions import actions_for
 from motcua.dossiers.workflow import TRANSITIONS
-from motcua.workdays.timecalc import working_time_between
+from motcua.workdays.calendars import calendars_of_units
+from motcua.workdays.timecalc import WorkCalendar, working_time_between
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
+LISTED_WHOLE = 20000  # ids of a filtered box read at once (see _page_of): ~10 ms at most
 
 
 # -- time left, in working time --------------------------------------------------------------
@@ -65,13 +70,14 @@ def working_duration(minutes: int) -> str:
     return " ".join(part for part in parts if part)
 
 
-def time_left(dossier: Dossier, now: dt.datetime) -> TimeLeft:
+def time_left(dossier: Dossier, now: dt.datetime, cal: WorkCalendar | None = None) -> TimeLeft:
+    """`cal`: the receiving unit's calendar when the caller has read it (a list's rows)."""
     if dossier.status in PAUSED_STATUSES and dossier.paused_since:
         since = timezone.localtime(dossier.paused_since)
         return TimeLeft(f"Tạm dừng từ {since:%H:%M %d/%m/%Y}, thời hạn không tính", "paused")
     if dossier.status not in RUNNING or dossier.due_at is None:
         return TimeLeft("", "")
-    cal = calendar_of(dossier.receiving_unit)
+    cal = cal or calendar_of(dossier.receiving_unit)
     if now <= dossier.due_at:
         left = working_time_between(now, dossier.due_at, cal)
         state = "soon" if left <= ONE_WORKING_DAY else "ok"
@@ -81,6 +87,38 @@ def time_left(dossier: Dossier, now: dt.datetime) -> TimeLeft:
 
 
 # -- inboxes -----------------------------------------------------------------------------------
+
+
+class BoxPaginator(Paginator):  # type: ignore[type-arg]
+    """Told the number of rows when it is known already (a whole box, counted with the others)."""
+
+    def __init__(self, rows: QuerySet[Any] | list[int], known: int | None) -> None:
+        super().__init__(rows, PAGE_SIZE)
+        self.known = known
+
+    @cached_property
+    def count(self) -> int:
+        return super().count if self.known is None else self.known
+
+
+def _page_of(
+    rows: QuerySet[Dossier], wanted: DossierFilter, known: int | None, number: str | None
+) -> Page[Dossier]:
+    """The page's ids first, sorted alone, then their rows with what the list shows: sorting
+    the box's rows with every joined column costs five times as much. A filtered box (`known`
+    is None) of up to LISTED_WHOLE dossiers has all its ids read at once, sorted: one read of
+    the box where counting and then paging takes two (a bigger one takes three, one query
+    more). A dossier that left the box in between, by another officer's action, is left out."""
+    found: QuerySet[Any] | list[int] = filter_dossiers(rows, wanted).values_list("pk", flat=True)
+    if known is None:
+        listed = list(found[: LISTED_WHOLE + 1])
+        if len(listed) <= LISTED_WHOLE:
+            found, known = listed, len(listed)
+    page = BoxPaginator(found, known).get_page(number)
+    ids = list(page.object_list)
+    shown = rows.in_bulk(ids)
+    page.object_list = [shown[pk] for pk in ids if pk in shown]
+    return page  # type: ignore[return-value]
 
 
 @login_required
@@ -95,13 +133,19 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if key:
         rows = inbox_dossiers(user, key, now)
         form = InboxFilterForm(request.GET or None, procedures=procedures_of(rows))
-        found = filter_dossiers(rows, form.wanted())
-        page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("trang"))
+        wanted = form.wanted()
+        known = dict((box.key, n) for box, n in boxes)[key] if wanted == DossierFilter() else None
+        page = _page_of(rows, wanted, known, request.GET.get("trang"))
+        # One read of the calendars for the page's running dossiers, not one per row.
+        running = {d.receiving_unit for d in page.object_list if d.status in RUNNING}
+        cals = calendars_of_units(running)
         context |= {
             "form": form,
             "box": next(box for box, _ in boxes if box.key == key),
             "page": page,
-            "rows": [(d, time_left(d, now)) for d in page.object_list],
+            "rows": [
+                (d, time_left(d, now, cals.get(d.receiving_unit_id))) for d in page.object_list
+            ],
         }
         if page.object_list:
             record_access(

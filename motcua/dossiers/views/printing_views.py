@@ -125,7 +125,7 @@ def register(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.has_error("unit"):
         raise Http404("Đơn vị không thuộc phạm vi của bạn.")
     found = form.apply(dossiers_for_user(user))
-    page, rows = printing.register_page(found, list(form.refusals()), request.GET.get("trang"))
+    page, rows = printing.register_page(found, form.refusals(), request.GET.get("trang"))
     if rows:
         record_access(request, AccessAction.VIEW, REGISTER, len(rows))
     query = request.GET.copy()

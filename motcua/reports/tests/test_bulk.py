@@ -5,6 +5,7 @@ import json
 
 from django.db import transaction
 
+from motcua.demo.backlog import handlers_of
 from motcua.demo.generate import generate
 from motcua.dossiers.models import Dossier, DossierCodeCounter, DossierEvent
 from motcua.dossiers.tests.conftest import World
@@ -86,3 +87,28 @@ def test_bulk_path_gives_the_workflow_paths_events_and_figures(world: World) -> 
     rebuild_rollups()
     assert rollup_snapshot() == by_workflow["rollups"]
     assert update_rollups() == 0
+
+
+def test_bulk_backlog_gives_the_workflow_paths_events_and_figures(world: World) -> None:
+    generate(40, 2026, seed=5, bulk=True)  # an earlier log: the backlog adds to its rollups
+    handlers_of(world.commune)  # the backlog's handlers, kept across the rollback (same ids)
+    try:
+        with transaction.atomic():
+            generate(0, 2026, seed=5, backlog=50)
+            while update_rollups(batch=7):
+                pass
+            by_workflow = snapshot(world)
+            raise Rollback
+    except Rollback:
+        pass
+    generate(0, 2026, seed=5, bulk=True, batch=16, backlog=50)
+    by_bulk = snapshot(world)
+    events = by_bulk["events"]
+    assert isinstance(events, list)
+    actions = {row[5] for row in events}
+    assert {"hand_over", "request_withdrawal", "request_supplement", "approve"} <= actions
+    for name, value in by_workflow.items():
+        assert by_bulk[name] == value, name
+    assert update_rollups() == 0
+    rebuild_rollups()
+    assert rollup_snapshot() == by_workflow["rollups"]

@@ -29,6 +29,14 @@ class Command(BaseCommand):
             help="Số tiến trình sinh song song (chỉ với --bulk trên PostgreSQL).",
         )
 
+        parser.add_argument(
+            "--backlog",
+            type=int,
+            default=0,
+            help="Sau đó, để đơn vị đầu tiên có chừng này hồ sơ đang mở (tồn đọng); "
+            "chạy lại không sinh thêm.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             generate(
@@ -39,6 +47,7 @@ class Command(BaseCommand):
                 bulk=options["bulk"],
                 batch=options["batch"],
                 workers=options["workers"],
+                backlog=options["backlog"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
