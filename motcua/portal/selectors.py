@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db import connection
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -160,11 +159,10 @@ def dossier_for_status_page(code: str) -> Dossier | None:
     subqueries) cost more than twice the CPU of running it, on the portal's busiest page; a test
     reads dossiers both ways and compares."""
     read = _status_page_read()
-    with connection.cursor() as cursor:
-        cursor.execute(read.sql, [code])
-        row = cursor.fetchone()
-    if row is None:
+    found = rows.fetch(read.sql, [code])
+    if not found:
         return None
+    (row,) = found
     values, loaded = iter(row), list[Any]()
     for model, fields in read.parts:
         loaded.append(rows.instance(model, fields, [next(values) for _ in fields]))
@@ -188,9 +186,7 @@ def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
     and a list of 17 actions costs more to send than to skip. Plain SQL, as the status page's
     dossier (`dossier_for_status_page`): the ORM's building of it cost more than running it."""
     at = DossierEvent._meta.get_field("at")
-    with connection.cursor() as cursor:
-        cursor.execute(_TIMELINE_SQL, [dossier.pk])
-        events = cursor.fetchall()
+    events = rows.fetch(_TIMELINE_SQL, [dossier.pk])
     return [
         TimelineEntry(rows.convert(at, when), str(PUBLIC_ACTIONS[action]))
         for when, action in events
