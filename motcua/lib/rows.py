@@ -45,10 +45,19 @@ def instance(model: type[M], fields: tuple[Any, ...], values: list[Any]) -> M | 
 
 def convert(field: Any, value: Any) -> Any:
     """`value` of `field` as read by plain SQL, converted as the ORM converts it."""
-    col = field.get_col(field.model._meta.db_table)
-    for converter in connection.ops.get_db_converters(col) + field.get_db_converters(connection):
+    col, converters = _converters(connection.vendor, field)
+    for converter in converters:
         value = converter(value, col, connection)
     return value
+
+
+@functools.cache
+def _converters(vendor: str, field: Any) -> tuple[Any, tuple[Any, ...]]:
+    """The field's column expression and the ORM's converters for it on this database: found
+    once (the status page converts some forty values)."""
+    col = field.get_col(field.model._meta.db_table)
+    found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)
+    return col, tuple(found)
 
 
 def instances(model: type[M], fields: tuple[Any, ...], found: list[tuple[Any, ...]]) -> list[M]:
