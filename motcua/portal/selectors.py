@@ -77,7 +77,12 @@ class TimelineEntry:
 
     @property
     def shown(self) -> str:
-        return timezone.localtime(self.at).strftime("%H:%M %d/%m/%Y")
+        return shown_at(self.at)
+
+
+def shown_at(at: dt.datetime | None) -> str:
+    """What `|date:"H:i d/m/Y"` draws (empty for no time), by one call."""
+    return timezone.localtime(at).strftime("%H:%M %d/%m/%Y") if at is not None else ""
 
 
 def dossier_for_status(code: str) -> Dossier | None:
