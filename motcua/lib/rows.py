@@ -16,7 +16,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
@@ -39,16 +39,24 @@ def instance(model: type[M], fields: tuple[Any, ...], values: list[Any]) -> M | 
     """An instance of these fields' values; None for a LEFT JOIN's missing row (no key)."""
     if values[0] is None:
         return None
-    converted = [convert(field, value) for field, value in zip(fields, values, strict=True)]
-    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+    db = _database()
+    converted = [convert(field, value, db) for field, value in zip(fields, values, strict=True)]
+    return model.from_db(db.alias, [field.attname for field in fields], converted)
 
 
-def convert(field: Any, value: Any) -> Any:
-    """`value` of `field` as read by plain SQL, converted as the ORM converts it."""
-    col, converters = _converters(connection.vendor, field)
+def convert(field: Any, value: Any, db: Any = None) -> Any:
+    """`value` of `field` as read by plain SQL, converted as the ORM converts it (on `db`, the
+    default database's connection, when given: `connection` is a proxy that finds it anew at
+    each use)."""
+    db = db or _database()
+    col, converters = _converters(db.vendor, field)
     for converter in converters:
-        value = converter(value, col, connection)
+        value = converter(value, col, db)
     return value
+
+
+def _database() -> Any:
+    return connections[DEFAULT_DB_ALIAS]
 
 
 @functools.cache
@@ -62,10 +70,10 @@ def _converters(vendor: str, field: Any) -> tuple[Any, tuple[Any, ...]]:
 
 def instances(model: type[M], fields: tuple[Any, ...], found: list[tuple[Any, ...]]) -> list[M]:
     """Instances of rows of the model's own table (each has its key)."""
-    names = [field.attname for field in fields]
+    db, names = _database(), [field.attname for field in fields]
     return [
         model.from_db(
-            connection.alias, names, [convert(f, v) for f, v in zip(fields, row, strict=True)]
+            db.alias, names, [convert(f, v, db) for f, v in zip(fields, row, strict=True)]
         )
         for row in found
     ]

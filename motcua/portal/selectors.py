@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -210,12 +210,12 @@ def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
     and a list of 17 actions costs more to send than to skip. Plain SQL, as the status page's
     dossier (`dossier_for_status_page`): the ORM's building of it cost more than running it;
     no query when that read brought the events along."""
-    at = DossierEvent._meta.get_field("at")
+    at, db = DossierEvent._meta.get_field("at"), connections[DEFAULT_DB_ALIAS]
     events = getattr(dossier, "timeline_events", None)
     if events is None:
         events = rows.fetch(_TIMELINE_SQL, [dossier.pk])
     return [
-        TimelineEntry(rows.convert(at, when), str(PUBLIC_ACTIONS[action]))
+        TimelineEntry(rows.convert(at, when, db), str(PUBLIC_ACTIONS[action]))
         for when, action in events
         if action in PUBLIC_ACTIONS
     ]
