@@ -6,9 +6,10 @@ Run (starts and removes a throwaway PostgreSQL cluster):
 
 Creates a fresh database `motcua_bench_portal` next to the one DATABASE_URL names, loads the
 demo province (`seed_demo`: 124 communes, their centres, 39 procedures) and 300 generated
-dossiers, starts gunicorn (WORKERS sync workers, settings `bench/portal_settings.py`: the project
-plus a bare view returning a constant page) and, from an asyncio client in this process,
-keeps CONNECTIONS requests in flight for DURATION seconds against each target:
+dossiers, starts gunicorn as deployed (`deploy/gunicorn.conf.py`: its workers, recycling and
+access log, written to /dev/null here; settings `bench/portal_settings.py`: the project plus a
+bare view returning a constant page) and, from an asyncio client in this process, keeps
+CONNECTIONS requests in flight for DURATION seconds against each target:
 
 - the bare view (baseline);
 - the status lookup: POST /tra-cuu/ with the CSRF token, code and second factor, answered with
@@ -28,6 +29,7 @@ than throughput does.
 import asyncio
 import os
 import re
+import runpy
 import socket
 import statistics
 import subprocess
@@ -42,7 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.portal_settings")
 DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench_portal")
-CONNECTIONS, DURATION, WORKERS = 64, 30.0, 2 * (os.cpu_count() or 1) + 1
+CONNECTIONS, DURATION = 64, 30.0
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 HOST = "127.0.0.1"
 
 
@@ -177,10 +180,10 @@ def start_server(database: str, port: int) -> subprocess.Popen[bytes]:
     }
     command = [
         str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--pythonpath", str(ROOT),
-        "--workers", str(WORKERS), "--bind", f"{HOST}:{port}", "--log-level", "warning",
-        "--backlog", "2048",
+        "--config", str(GUNICORN_CONF), "--bind", f"{HOST}:{port}", "--log-level", "warning",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    # The access log as deployed (a line per request), to nowhere: journald's work is not ours.
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -317,8 +320,11 @@ def main() -> None:
     port = free_port()
     server = start_server(database, port)
     try:
-        print(f"gunicorn, {WORKERS} sync workers; {connections} connections for {seconds:.0f} s "
-              f"per target; {os.cpu_count()} CPUs, client on the same machine")  # fmt: skip
+        workers = runpy.run_path(str(GUNICORN_CONF))["workers"]
+        print(
+            f"gunicorn as deployed, {workers} sync workers; {connections} connections "
+            f"for {seconds:.0f} s each; {os.cpu_count()} CPUs, client on this machine"
+        )
         print(f"{'target':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
               f"{'errors':>7} {'× bare':>7}")  # fmt: skip
         bare_job = page_job(port, "/bench/bare/", "Một Cửa")

@@ -93,6 +93,7 @@ def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
         )
     if engine == "django.db.backends.postgresql":
         _set_work_mem(config)
+        _allow_prepared(config)
     return config
 
 
@@ -110,6 +111,17 @@ def _set_work_mem(config: dict[str, object]) -> None:
     options = config.setdefault("OPTIONS", {})
     assert isinstance(options, dict)
     options["options"] = f"{options.get('options', '')} -c work_mem={work_mem}".strip()
+
+
+def _allow_prepared(config: dict[str, object]) -> None:
+    """Prepared statements for the few reads that ask for them (`motcua.lib.rows.fetch`: the
+    citizen lookup's), unless MOTCUA_DB_PREPARED=0. Django's own cursors bind parameters on the
+    client and never prepare, whatever this says; Django leaves it off by default for
+    connection poolers that cannot carry prepared statements."""
+    if env_bool("MOTCUA_DB_PREPARED", True):
+        options = config.setdefault("OPTIONS", {})
+        assert isinstance(options, dict)
+        options.setdefault("prepare_threshold", 5)
 
 
 def password_variable(unit_code: str) -> str:

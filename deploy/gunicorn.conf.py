@@ -17,6 +17,13 @@ timeout = 60
 graceful_timeout = 30
 max_requests = 2000  # recycle workers now and then
 max_requests_jitter = 200
+# The application is imported once, by the master, before the workers are forked: a worker
+# recycled by max_requests starts in milliseconds instead of importing Django again (about 1 s
+# of CPU each time, some 0.5 ms added to every request of a busy server), and the workers share
+# the imported code's memory. Importing opens no database connection and starts no thread
+# (tests/test_deploy.py). New code needs `systemctl restart motcua`: a reload (HUP) re-reads
+# this file but keeps the code already imported.
+preload_app = True
 forwarded_allow_ips = os.environ.get("MOTCUA_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"

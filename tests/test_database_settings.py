@@ -13,18 +13,32 @@ def test_reports_sort_in_memory_on_postgresql(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.delenv("MOTCUA_DB_WORK_MEM", raising=False)
     assert env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"] == {
-        "options": "-c work_mem=16MB"
+        "options": "-c work_mem=16MB",
+        "prepare_threshold": 5,
     }
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "64MB")
     monkeypatch.setenv("DATABASE_URL", URL + "?options=-c%20statement_timeout%3D5000")
     options = env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]
-    assert options == {"options": "-c statement_timeout=5000 -c work_mem=64MB"}  # type: ignore[comparison-overlap]
+    assert options["options"] == "-c statement_timeout=5000 -c work_mem=64MB"  # type: ignore[index]
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "")
     monkeypatch.setenv("DATABASE_URL", URL)
     assert "options" not in env_database("DATABASE_URL", sqlite_path="x").get("OPTIONS", {})  # type: ignore[operator]
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "lots")
     with pytest.raises(ImproperlyConfigured, match="MOTCUA_DB_WORK_MEM"):
         env_database("DATABASE_URL", sqlite_path="x")
+
+
+def test_prepared_reads_are_on_unless_a_pooler_needs_them_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", URL)
+    monkeypatch.delenv("MOTCUA_DB_PREPARED", raising=False)
+    assert env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]["prepare_threshold"] == 5  # type: ignore[index]
+    monkeypatch.setenv("MOTCUA_DB_PREPARED", "0")
+    assert "prepare_threshold" not in env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]  # type: ignore[operator]
+    monkeypatch.delenv("DATABASE_URL")
+    monkeypatch.delenv("MOTCUA_DB_PREPARED")
+    assert "prepare_threshold" not in env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]  # type: ignore[operator]
 
 
 @pytest.mark.django_db
@@ -34,3 +48,22 @@ def test_the_running_session_has_it() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone() == ("16MB",)
+
+
+@pytest.mark.django_db
+def test_fetch_prepares_its_reads_on_postgresql_and_the_query_log_still_sees_them(
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    from motcua.accounts.models import OrgUnit
+    from motcua.lib import rows
+
+    sql = "SELECT %s + 1"
+    with django_assert_num_queries(2):
+        assert rows.fetch(sql, [41]) == [(42,)]
+        assert rows.fetch(sql, [1]) == [(2,)]
+    if connection.vendor != "postgresql":
+        return
+    list(OrgUnit.objects.filter(code="x"))  # the ORM's queries: bound on the client, never prepared
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        assert [statement for (statement,) in cursor.fetchall()] == ["SELECT $1 + 1"]

@@ -67,6 +67,26 @@ def test_the_image_runs_as_a_user_with_the_shipped_gunicorn_configuration() -> N
     assert "--config /opt/motcua/deploy/gunicorn.conf.py" in unit and "User=motcua" in unit
 
 
+def test_the_workers_fork_from_an_imported_application_that_holds_no_connection() -> None:
+    """`preload_app`: what the master imports is shared by every worker it forks, so importing
+    the application must open no database connection (a socket two processes would share)
+    and start no thread (which a fork does not copy)."""
+    config: dict[str, object] = {}
+    exec((DEPLOY / "gunicorn.conf.py").read_text(encoding="utf-8"), config)
+    assert config["preload_app"] is True
+    probe = (
+        "import threading, config.wsgi\n"
+        "from django.db import connections\n"
+        "print([connections[a].connection for a in connections], threading.active_count())"
+    )
+    environment = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings"}
+    found = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=environment, capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    assert found.stdout.split() == ["[None]", "1"]
+
+
 def test_no_shipped_access_log_carries_a_query_string() -> None:
     config: dict[str, object] = {}
     exec((DEPLOY / "gunicorn.conf.py").read_text(encoding="utf-8"), config)

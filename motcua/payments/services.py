@@ -4,7 +4,7 @@ resumes it through the workflow (DOMAIN.md §3.2: the clock pauses until proof o
 import datetime as dt
 import functools
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -50,10 +50,7 @@ def _lines(dossier: Dossier) -> list[DossierFee]:
     join the dossier table to sort one dossier's lines). Plain SQL (motcua/lib/rows.py): the
     status page reads them on every lookup of a dossier owing fees."""
     fields = rows.fields_of(DossierFee)
-    with connection.cursor() as cursor:
-        cursor.execute(_lines_sql(), [dossier.pk])
-        found = cursor.fetchall()
-    return rows.instances(DossierFee, fields, found)
+    return rows.instances(DossierFee, fields, rows.fetch(_lines_sql(), [dossier.pk]))
 
 
 @functools.cache

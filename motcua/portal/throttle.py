@@ -13,6 +13,7 @@ import datetime as dt
 from django.db import connection
 from django.utils import timezone
 
+from motcua.lib import rows
 from motcua.lib.throttle import Limit, Store, key_for, store_for
 from motcua.portal.models import LookupAttempt
 
@@ -50,9 +51,7 @@ class DbStore(Store):
         adapt = connection.ops.adapt_datetimefield_value
         count = f'(SELECT COUNT(*) FROM {_TABLE} WHERE "key" = %s AND "at" > %s)'
         params = [p for key, limit in checks for p in (key, adapt(now - limit.window))]
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join([count] * len(checks)), params)
-            row = cursor.fetchone()
+        (row,) = rows.fetch("SELECT " + ", ".join([count] * len(checks)), params)
         return [int(n) for n in row]
 
 

@@ -1,11 +1,14 @@
 """Citizen pages: home, catalog, dossier lookup and status, rating, transparency."""
 
+from functools import cache as once
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,10 +21,13 @@ from motcua.catalog.models import OnlineLevel
 from motcua.dossiers import notifications, workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.lib.client import client_address
+from motcua.lib.csrf import get_token
+from motcua.payments import selectors as payment_selectors
+from motcua.payments.templatetags.payments import fee_panel
 from motcua.portal import lookup as access
 from motcua.portal import selectors
 from motcua.portal.forms import LookupForm, RatingForm, WithdrawalRequestForm
-from motcua.portal.pages import cached_page
+from motcua.portal.pages import cached_page, filled_page
 from motcua.reports.live import live_figures
 from motcua.surveys.models import RatingChannel
 from motcua.surveys.services import RatingError, rating_of, rating_open, rating_record
@@ -159,7 +165,8 @@ def _granted_status_page(request: HttpRequest, dossier: Dossier) -> HttpResponse
     (`history.replaceState`, portal/status-address.js), so a reload or a bookmark opens that
     page, which the grant set here lets this browser see, rather than posting the form again."""
     address = reverse("portal:status", kwargs={"code": dossier.code})
-    response = render(request, "portal/status.html", _status_context(dossier) | {"here": address})
+    values = _status_values(request, dossier, here=address, address=address)
+    response = filled_page(request, "portal/status.html", values)
     access.grant(request, response, dossier.code)
     return response
 
@@ -170,26 +177,73 @@ def _granted_redirect(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-def _status_context(dossier: Dossier) -> dict[str, object]:
+def _status_values(
+    request: HttpRequest, dossier: Dossier, *, here: str, address: str = ""
+) -> dict[str, object]:
+    """What status.html shows of `dossier`, as strings and flags (`pages.filled_page`): `here`
+    is where the language switch returns, `address` the page's own when it answers the form."""
+    code = dossier.code
     rating, may_rate = rating_of(dossier)
+    ready = dossier.status == DossierStatus.RESULT_READY
+    returned = dossier.status == DossierStatus.RETURNED
+    requested = dossier.withdrawal_requested_at if dossier.national_code != 7 else None
+    withdrawal = withdrawal_open(dossier)
     return {
-        "dossier": dossier,
+        "here": here,
+        "address": address,
+        "code": code,
         "national_label": _(dossier.national_label),
+        "result_ready": ready,
+        "returned": returned,
+        "returned_at": selectors.shown_at(dossier.returned_at),
+        "unit": dossier.receiving_unit.name,
+        "fee_panel": _fee_panel(request, dossier),
+        "result_url": (
+            reverse("portal:result", kwargs={"code": code})
+            if dossier.result_file and (ready or returned)
+            else ""
+        ),
+        "procedure": dossier.procedure_version.name,
         "name": access.mask_name(dossier.applicant_name),
         "personal_id": access.mask_number(
             dossier.applicant_personal_id or dossier.applicant_organisation_id
         ),
         "phone": access.mask_number(dossier.applicant_phone),
-        "timeline": selectors.public_timeline(dossier),
-        "result_ready": dossier.status == DossierStatus.RESULT_READY,
-        "returned": dossier.status == DossierStatus.RETURNED,
-        "rating": rating,
+        "received_at": selectors.shown_at(dossier.received_at),
+        "due_at": selectors.shown_at(dossier.due_at),
+        "timeline": [
+            {"iso": entry.iso, "shown": entry.shown, "label": entry.label}
+            for entry in selectors.public_timeline(dossier)
+        ],
+        "rating": rating.get_level_display() if rating else "",
         "may_rate": may_rate,
-        # The empty form's fields are a cached fragment of status.html: the class, which the
+        "rate_url": reverse("portal:rate", kwargs={"code": code}) if may_rate else "",
+        # The empty forms' fields are cached fragments of status.html: the class, which the
         # template instantiates only when it renders that fragment anew.
         "rating_form": RatingForm,
-        "withdrawal_form": WithdrawalRequestForm() if withdrawal_open(dossier) else None,
+        "withdrawal_requested": selectors.shown_at(requested),
+        "withdrawal_form": WithdrawalRequestForm() if withdrawal else None,
+        "withdrawal_url": (
+            reverse("portal:request_withdrawal", kwargs={"code": code}) if withdrawal else ""
+        ),
     }
+
+
+def _fee_panel(request: HttpRequest, dossier: Dossier) -> str:
+    """The status page's fee panel (`{% fee_panel %}`), drawn here so the page around it can be
+    filled in; nothing read when nothing may be owed."""
+    if not payment_selectors.may_owe(dossier):
+        return _no_fee_panel()
+    pay_url = reverse("portal:pay", kwargs={"code": dossier.code})
+    token = SimpleLazyObject(lambda: get_token(request))
+    context = fee_panel(dossier, pay_url=pay_url) | {"csrf_token": token}
+    return render_to_string("payments/_fee_panel.html", context)
+
+
+@once
+def _no_fee_panel() -> str:
+    """What the panel draws for a dossier owing nothing (white space)."""
+    return render_to_string("payments/_fee_panel.html", {"state": None, "printed": False})
 
 
 def withdrawal_open(dossier: Dossier) -> bool:
@@ -219,7 +273,8 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     dossier = selectors.dossier_for_status_page(code)
     if dossier is None:
         return _lookup_page(request, LookupForm(initial={"code": code}))
-    return render(request, "portal/status.html", _status_context(dossier))
+    values = _status_values(request, dossier, here=request.get_full_path())
+    return filled_page(request, "portal/status.html", values)
 
 
 @require_POST
@@ -276,8 +331,9 @@ def request_withdrawal(request: HttpRequest, code: str) -> HttpResponse:
 def _withdrawal_refused(
     request: HttpRequest, dossier: Dossier, form: WithdrawalRequestForm, status: int
 ) -> HttpResponse:
-    context = _status_context(dossier) | {"withdrawal_form": form}
-    return render(request, "portal/status.html", context, status=status)
+    values = _status_values(request, dossier, here=request.get_full_path())
+    values["withdrawal_form"] = form
+    return render(request, "portal/status.html", values, status=status)
 
 
 # -- counter kiosk -------------------------------------------------------------------------
