@@ -12,19 +12,28 @@ URL = "postgresql://motcua@db:5432/motcua"
 def test_reports_sort_in_memory_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", URL)
     monkeypatch.delenv("MOTCUA_DB_WORK_MEM", raising=False)
+    monkeypatch.delenv("MOTCUA_DB_RANDOM_PAGE_COST", raising=False)
     assert env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"] == {
-        "options": "-c work_mem=16MB",
+        "options": "-c work_mem=16MB -c random_page_cost=1.1",
         "prepare_threshold": 5,
     }
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "64MB")
+    monkeypatch.setenv("MOTCUA_DB_RANDOM_PAGE_COST", "")
     monkeypatch.setenv("DATABASE_URL", URL + "?options=-c%20statement_timeout%3D5000")
     options = env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]
     assert options["options"] == "-c statement_timeout=5000 -c work_mem=64MB"  # type: ignore[index]
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "")
     monkeypatch.setenv("DATABASE_URL", URL)
     assert "options" not in env_database("DATABASE_URL", sqlite_path="x").get("OPTIONS", {})  # type: ignore[operator]
+    monkeypatch.setenv("MOTCUA_DB_RANDOM_PAGE_COST", "2")
+    options = env_database("DATABASE_URL", sqlite_path="x")["OPTIONS"]
+    assert options["options"] == "-c random_page_cost=2"  # type: ignore[index]
     monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "lots")
     with pytest.raises(ImproperlyConfigured, match="MOTCUA_DB_WORK_MEM"):
+        env_database("DATABASE_URL", sqlite_path="x")
+    monkeypatch.setenv("MOTCUA_DB_WORK_MEM", "")
+    monkeypatch.setenv("MOTCUA_DB_RANDOM_PAGE_COST", "1.1; DROP TABLE x")
+    with pytest.raises(ImproperlyConfigured, match="MOTCUA_DB_RANDOM_PAGE_COST"):
         env_database("DATABASE_URL", sqlite_path="x")
 
 
@@ -48,6 +57,8 @@ def test_the_running_session_has_it() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone() == ("16MB",)
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
 
 
 @pytest.mark.django_db
