@@ -209,13 +209,13 @@ def pages(unit: "OrgUnit") -> dict[str, tuple[str, str]]:
         ),
         "drill-down: overdue, commune, quarter": ("supervisor", f"{mine}/ho-so/overdue/{quarter}"),
         **inbox_pages(dossier.code),
+        "register (Mẫu 07), a year": (
+            "officer",
+            "/ho-so/so-theo-doi/?received_from=01/01/2026&received_to=31/12/2026",
+        ),
         "register (Mẫu 07), a month": (
             "officer",
-            "/ho-so/so-theo-doi/?tu=2026-06-01&den=2026-06-30",
-        ),
-        "register (Mẫu 07), the backlog's month": (
-            "officer",
-            "/ho-so/so-theo-doi/?tu=2026-12-01&den=2026-12-31",
+            "/ho-so/so-theo-doi/?received_from=01/06/2026&received_to=30/06/2026",
         ),
         "dossier page": ("officer", f"/ho-so/{dossier.pk}/"),
         "PAKN inbox": ("officer", "/phan-anh/"),
