@@ -92,12 +92,12 @@ def env_database(name: str, *, sqlite_path: str) -> dict[str, object]:
             f"{name}: only postgresql:// and sqlite:// are supported, got {raw.split(':')[0]!r}"
         )
     if engine == "django.db.backends.postgresql":
-        _set_work_mem(config)
+        _set_session(config)
         _allow_prepared(config)
     return config
 
 
-def _set_work_mem(config: dict[str, object]) -> None:
+def _set_session(config: dict[str, object]) -> None:
     """The session settings sent at connection. `work_mem` (MOTCUA_DB_WORK_MEM, default 16MB;
     empty: the server's own): the memory each sort or grouping may use before spilling to
     disk — a year's report groups tens of thousands of rollup rows, which PostgreSQL's default
@@ -106,26 +106,35 @@ def _set_work_mem(config: dict[str, object]) -> None:
     the server's default 4 is a spinning disk's; on SSD, with the data in memory as
     docs/deploy.md sizes it, it made the planner read a quarter of every unit's finishes in
     order (200 ms) rather than one unit's through its index (15 ms)."""
-    settings = []
-    work_mem = os.environ.get("MOTCUA_DB_WORK_MEM", "16MB").strip()
-    if work_mem:
-        if not re.fullmatch(r"\d+(kB|MB|GB)", work_mem):
-            raise ImproperlyConfigured(
-                f"MOTCUA_DB_WORK_MEM: expected a size such as 16MB, got {work_mem!r}"
-            )
-        settings.append(f"-c work_mem={work_mem}")
-    page_cost = os.environ.get("MOTCUA_DB_RANDOM_PAGE_COST", "1.1").strip()
-    if page_cost:
-        if not re.fullmatch(r"\d{1,3}(\.\d{1,3})?", page_cost):
-            raise ImproperlyConfigured(
-                f"MOTCUA_DB_RANDOM_PAGE_COST: expected a number such as 1.1, got {page_cost!r}"
-            )
-        settings.append(f"-c random_page_cost={page_cost}")
+    found = (
+        _session_setting(
+            "work_mem", "MOTCUA_DB_WORK_MEM", "16MB", r"\d+(kB|MB|GB)", "a size such as 16MB"
+        ),
+        _session_setting(
+            "random_page_cost",
+            "MOTCUA_DB_RANDOM_PAGE_COST",
+            "1.1",
+            r"\d{1,3}(\.\d{1,3})?",
+            "a number such as 1.1",
+        ),
+    )
+    settings = [setting for setting in found if setting]
     if not settings:
         return
     options = config.setdefault("OPTIONS", {})
     assert isinstance(options, dict)
     options["options"] = " ".join([options.get("options", ""), *settings]).strip()
+
+
+def _session_setting(name: str, variable: str, default: str, pattern: str, expected: str) -> str:
+    """`-c name=value` from `variable` (`default` when unset; empty when set empty: the
+    server's own), the value checked against `pattern`."""
+    value = os.environ.get(variable, default).strip()
+    if not value:
+        return ""
+    if not re.fullmatch(pattern, value):
+        raise ImproperlyConfigured(f"{variable}: expected {expected}, got {value!r}")
+    return f"-c {name}={value}"
 
 
 def _allow_prepared(config: dict[str, object]) -> None:

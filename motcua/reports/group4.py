@@ -14,13 +14,11 @@ A procedure is fee-bearing when its published version lists a phí or lệ phí 
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, Q, Sum, Value
+from django.db.models import Count, Q
 
 from motcua.catalog.models import OnlineLevel, ProcedureFee, ProcedureOffering
 from motcua.payments.models import ONLINE_METHODS, BankAccount, Payment
-from motcua.reports.models import Rollup
-from motcua.reports.periods import Period, span_q
-from motcua.reports.selectors import RECEIVED
+from motcua.reports.periods import Period
 
 COMPONENTS = ("4.1", "4.2", "4.3")
 ONLINE = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
@@ -32,10 +30,10 @@ Figures = dict[str, int]
 
 
 def figures(
-    period: Period, unit_ids: set[int], *, received: Counter[tuple[int, int]] | None = None
+    period: Period, unit_ids: set[int], *, received: Counter[tuple[int, int]]
 ) -> dict[int, Figures]:
     """unit id → the six counts of group 4, read once for all units. `received`: the period's
-    received dossiers by (receiving unit, procedure), when the caller already summed them."""
+    received dossiers by (receiving unit, procedure), from the 766 ranking's sums."""
     result: dict[int, Figures] = defaultdict(dict)
     fee_versions = set(
         ProcedureFee.objects.filter(Q(amount_vnd__isnull=True) | Q(amount_vnd__gt=0))
@@ -73,27 +71,15 @@ def _dossiers(
     unit_ids: set[int],
     fee_procedures: set[int],
     result: dict[int, Figures],
-    received: Counter[tuple[int, int]] | None,
+    received: Counter[tuple[int, int]],
 ) -> None:
-    """4.3 from the rollups (received = accepted, counted on its day, as every other component)
-    and the online payments of the period's fee dossiers — never a read of every dossier."""
-    if received is None:
-        rows = (
-            Rollup.objects.filter(
-                span_q(period.first, period.after),
-                receiving_unit_id__in=unit_ids,
-                procedure_version__procedure_id__in=fee_procedures,
-            )
-            .values_list("receiving_unit_id")
-            .annotate(n=Sum(sum((F(n) for n in RECEIVED), Value(0))))
-            .order_by()
-        )
-        fee_dossiers = Counter({unit: n or 0 for unit, n in rows})
-    else:
-        fee_dossiers = Counter()
-        for (unit, procedure), n in received.items():
-            if unit in unit_ids and procedure in fee_procedures:
-                fee_dossiers[unit] += n
+    """4.3 from the rollups (received = accepted, counted on its day, as every other component:
+    `received`, summed by the ranking) and the online payments of the period's fee dossiers —
+    never a read of every dossier."""
+    fee_dossiers: Counter[int] = Counter()
+    for (unit, procedure), n in received.items():
+        if unit in unit_ids and procedure in fee_procedures:
+            fee_dossiers[unit] += n
     for unit, n in fee_dossiers.items():
         result[unit]["fee_dossiers"] = n
     paid = (

@@ -163,14 +163,6 @@ def settled_in_sql() -> Q:
     return ~UNSETTLED if connection.vendor == "postgresql" else SIMPLE
 
 
-def paused_at_q(end: dt.datetime) -> Q:
-    """Inside a pause at `end` (for the facts of `judged_in_sql`)."""
-    if connection.vendor != "postgresql":
-        return Q(pk__in=[])
-    paused = f"(NOT {_NEVER_PAUSED} AND {_PAUSE_AT} IS NOT NULL)"
-    return Q(RawSQL(paused, [end, end], BooleanField()))
-
-
 def not_paused_at_q(end: dt.datetime) -> Q:
     if connection.vendor != "postgresql":
         return Q()
@@ -202,14 +194,6 @@ def _late_by_sql(moment: str, params: list[Any]) -> tuple[str, list[Any]]:
     late, late_params = _late_at_sql(moment, params)
     sql = f"COALESCE(CASE WHEN {_SETTLED} THEN {_T}due_at < {moment} ELSE {late} END, false)"
     return sql, [*params, *late_params]
-
-
-def overdue_q(end: dt.datetime) -> Q:
-    """`late_at(fact, end)` (overdue there unless paused) for the facts of `judged_in_sql`:
-    the settled ones by their stored appointment."""
-    if connection.vendor != "postgresql":
-        return Q(due_at__lt=end)
-    return Q(RawSQL(*_late_by_sql("%s", [end]), BooleanField()))
 
 
 def judged_late_q(end: dt.datetime) -> Q:
@@ -404,28 +388,24 @@ def open_counts_where(where: Q, end: dt.datetime) -> OpenCounts:
 
 def _open_rows(where: Q, end: dt.datetime) -> list[tuple[Any, ...]]:
     """(receiving unit, deciding unit, version, open, paused, overdue, late at `end`) of the
-    facts open at `end`; on SQLite the counts only of those of `judged_in_sql`."""
+    facts open at `end`; on SQLite the counts only of those of `judged_in_sql` — never paused
+    and settled, so late there exactly when their stored appointment passed."""
     if connection.vendor == "postgresql":
         return _open_rows_postgres(where, end)
-    in_sql = judged_in_sql()
+    late = judged_in_sql() & Q(due_at__lt=end)
     counted = (
         open_facts(where, end)
         .values_list(*OPEN_KEYS)
-        .annotate(
-            n=Count("pk"),
-            paused=Count("pk", filter=in_sql & paused_at_q(end)),
-            overdue=Count("pk", filter=in_sql & not_paused_at_q(end) & overdue_q(end)),
-            late=Count("pk", filter=in_sql & judged_late_q(end)),
-        )
+        .annotate(n=Count("pk"), late=Count("pk", filter=late))
         .order_by()
     )
-    return list(counted)
+    return [(*keys, n, 0, late, late) for *keys, n, late in counted]
 
 
 def _open_rows_postgres(where: Q, end: dt.datetime) -> list[tuple[Any, ...]]:
     """`_open_rows` in one statement, every fact judged: the pause each open fact is in at
-    `end` is found once (`pause_at`, in a derived table), then read by the three counts —
-    `paused_at_q`, `not_paused_at_q` and `judged_late_q` would each look it up again."""
+    `end` is found once (`pause_at`, in a derived table), then read by the three counts,
+    which would otherwise each look it up again."""
     pause_at = RawSQL(f"CASE WHEN {_NEVER_PAUSED} THEN NULL ELSE {_PAUSE_AT} END", [end, end])
     judged = ("due_at", "supplement_count", "supplements", "reschedules")
     inner = open_facts(where, end).values(*OPEN_KEYS, *judged).annotate(pause_at=pause_at)
