@@ -48,7 +48,12 @@ def fees_of(dossier: Dossier) -> list[DossierFee]:
 def _lines(dossier: Dossier) -> list[DossierFee]:
     """The dossier's lines in the model's order (its first key, the dossier, left out: it would
     join the dossier table to sort one dossier's lines). Plain SQL (motcua/lib/rows.py): the
-    status page reads them on every lookup of a dossier owing fees."""
+    status page reads them on every lookup of a dossier owing fees, in the dossier's row on
+    PostgreSQL (`fee_lines_read`, used once: after `fees_of` copies lines they are read anew).
+    """
+    read = dossier.__dict__.pop("fee_lines_read", None)
+    if read is not None:
+        return read  # type: ignore[no-any-return]
     fields = rows.fields_of(DossierFee)
     return rows.instances(DossierFee, fields, rows.fetch(_lines_sql(), [dossier.pk]))
 

@@ -19,6 +19,7 @@ it in costs a few hundredths of that. Such a template is given only values, neve
 instance, so it can branch on nothing but whether a value is there.
 """
 
+import html
 import re
 from collections.abc import Callable
 from functools import cache as once
@@ -109,6 +110,9 @@ def _shape(value: Any) -> object:
 
 def _marked(value: Any, fills: list[str], prefix: str) -> Any:
     """The mark standing for `value` in the drawing (its fill appended to `fills`)."""
+    if type(value) is str and value:  # what `escape` does to a plain string, without its wrappers
+        fills.append(html.escape(value))
+        return f"{prefix}{len(fills) - 1}."
     if isinstance(value, str) and value:
         fills.append(value if isinstance(value, SafeString) else conditional_escape(value))
         return f"{prefix}{len(fills) - 1}."

@@ -21,7 +21,7 @@ from motcua.dossiers.models import (
 )
 from motcua.lib import rows
 from motcua.payments import selectors as payment_selectors
-from motcua.payments.models import BankAccount
+from motcua.payments.models import BankAccount, DossierFee
 from motcua.reports import periods as report_periods
 from motcua.reports import selectors as report_selectors
 from motcua.surveys.models import Rating
@@ -67,23 +67,29 @@ NATIONAL_WORDING = [
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One public step: `iso` and `shown` are what `|date:"c"` and `|date:"H:i d/m/Y"` draw
+    of `at` in the current time zone, computed once (a timeline has up to a few dozen entries,
+    and the date filter's format parser, or even a look-up of the current zone per value, cost
+    more than the rest of the entry)."""
+
     at: dt.datetime
     label: str
+    iso: str = ""
+    shown: str = ""
 
-    # What `|date:"c"` and `|date:"H:i d/m/Y"` draw, by one call each rather than the date
-    # filter's format parser: a timeline has up to a few dozen entries.
-    @property
-    def iso(self) -> str:
-        return timezone.localtime(self.at).isoformat()
+    def __post_init__(self) -> None:
+        if not self.shown:
+            local = timezone.localtime(self.at)
+            object.__setattr__(self, "iso", local.isoformat())
+            object.__setattr__(self, "shown", local.strftime(SHOWN))
 
-    @property
-    def shown(self) -> str:
-        return shown_at(self.at)
+
+SHOWN = "%H:%M %d/%m/%Y"
 
 
 def shown_at(at: dt.datetime | None) -> str:
     """What `|date:"H:i d/m/Y"` draws (empty for no time), by one call."""
-    return timezone.localtime(at).strftime("%H:%M %d/%m/%Y") if at is not None else ""
+    return timezone.localtime(at).strftime(SHOWN) if at is not None else ""
 
 
 def dossier_for_status(code: str) -> Dossier | None:
@@ -130,35 +136,51 @@ _STATUS_PAGE_FIELDS: tuple[tuple[type[Model], str, tuple[str, ...] | None], ...]
 @dataclass(frozen=True)
 class _RowRead:
     sql: str
-    parts: tuple[tuple[type[Model], tuple[Any, ...]], ...]  # per model, its fields (`Field`)
+    parts: tuple[rows.Reader, ...]  # per model, its fields (`Field`) in the row
     facts: tuple[str, ...]
     timeline: bool  # the row ends with the events' times and actions (`_timeline_sql`)
+    fee_lines: rows.Reader | None  # and then the fee lines' fields, each an array
 
 
 @functools.cache
-def _status_page_read(vendor: str) -> _RowRead:
+def _status_page_read(vendor: str, leading: tuple[str, ...] = ()) -> _RowRead:
     """The status page's SELECT, written once from the models' metadata; on PostgreSQL with
-    the dossier's timeline in the same row (one round trip fewer per lookup)."""
+    the dossier's timeline in the same row (one round trip fewer per lookup). The row starts
+    with the `leading` columns, if any (the lookup's throttle counts, `throttle.counting`)."""
     parts, columns = [], []
     for model, alias, names in _STATUS_PAGE_FIELDS:
         fields = rows.fields_of(model, names)
-        parts.append((model, fields))
+        parts.append(rows.Reader(model, fields))
         columns.append(rows.columns(fields, alias))
     facts = payment_selectors.fee_facts_sql("d")
     columns += [f"({sql})" for sql in facts.values()]
     timeline = vendor == "postgresql"
+    lines, fee_lines = None, ""
     if timeline:
         columns += _timeline_sql("d")
+        # The fee lines (`payments.services.fees_of`), a column of values per field.
+        lines = rows.Reader(DossierFee, rows.fields_of(DossierFee))
+        order = DossierFee._meta.get_field("order").column
+        arrays = ", ".join(
+            f'array_agg(l."{f.column}" ORDER BY l."{order}", l.id) AS "{f.column}"'
+            for f in lines.fields
+        )
+        columns += [f'f."{f.column}"' for f in lines.fields]
+        fee_lines = (
+            f"LEFT JOIN LATERAL (SELECT {arrays} FROM {DossierFee._meta.db_table} l "
+            f"WHERE l.dossier_id = d.id) f ON true "
+        )
     tables = {model: model._meta.db_table for model, _, _ in _STATUS_PAGE_FIELDS}
+    columns = [*leading, *columns]
     sql = (
         f"SELECT {', '.join(columns)} FROM {tables[Dossier]} d "
         f"JOIN {tables[ProcedureVersion]} v ON v.id = d.procedure_version_id "
         f"JOIN {tables[OrgUnit]} u ON u.id = d.receiving_unit_id "
         f"LEFT JOIN {tables[Rating]} r ON r.dossier_id = d.id "
         f"LEFT JOIN {tables[BankAccount]} b ON b.unit_id = d.receiving_unit_id "
-        f"WHERE d.code = %s"
+        f"{fee_lines}WHERE d.code = %s"
     )
-    return _RowRead(sql, tuple(parts), tuple(facts), timeline)
+    return _RowRead(sql, tuple(parts), tuple(facts), timeline, lines)
 
 
 def _timeline_sql(dossiers: str) -> list[str]:
@@ -179,27 +201,43 @@ def dossier_for_status_page(code: str) -> Dossier | None:
     By plain SQL (motcua/lib/rows.py): building this query through the ORM (four joins, four
     subqueries) cost more than twice the CPU of running it, on the portal's busiest page; a test
     reads dossiers both ways and compares."""
-    read = _status_page_read(connection.vendor)
-    found = rows.fetch(read.sql, [code])
+    return dossier_for_status_page_counted(code, None)[0]
+
+
+def dossier_for_status_page_counted(
+    code: str, counted: tuple[list[str], list[Any]] | None
+) -> tuple[Dossier | None, list[int] | None]:
+    """`dossier_for_status_page` and, in the same row, the SQL columns `counted` gives with
+    their parameters (the lookup's throttle counts, `throttle.counted_in_database`): the
+    dossier (None for an unknown code) and those counts (None when none were asked or there is
+    no row)."""
+    columns, params = counted or ([], [])
+    read = _status_page_read(connection.vendor, tuple(columns))
+    found = rows.fetch(read.sql, [*params, code])
     if not found:
-        return None
+        return None, None
     (row,) = found
-    values, loaded = iter(row), list[Any]()
-    for model, fields in read.parts:
-        loaded.append(rows.instance(model, fields, [next(values) for _ in fields]))
+    counts = [int(n) for n in row[: len(columns)]] if counted else None
+    values, loaded, db = iter(row[len(columns) :]), list[Any](), connections[DEFAULT_DB_ALIAS]
+    for reader in read.parts:
+        loaded.append(reader([next(values) for _ in reader.fields], db))
     dossier, version, unit, rating, account = loaded
     for fact in read.facts:
         setattr(dossier, fact, next(values))
     if read.timeline:
         times, actions = next(values), next(values)
         dossier.timeline_events = list(zip(times or [], actions or [], strict=True))  # type: ignore[attr-defined]
+    if read.fee_lines is not None:
+        arrays = [next(values) or [] for _ in read.fee_lines.fields]
+        lines = [read.fee_lines(list(line), db) for line in zip(*arrays, strict=True)]
+        dossier.fee_lines_read = lines  # type: ignore[attr-defined]
     Dossier._meta.get_field("procedure_version").set_cached_value(dossier, version)
     Dossier._meta.get_field("receiving_unit").set_cached_value(dossier, unit)
     OrgUnit._meta.get_field("bank_account").set_cached_value(unit, account)
     if rating is not None:
         Rating._meta.get_field("dossier").set_cached_value(rating, dossier)
     Dossier._meta.get_field("rating").set_cached_value(dossier, rating)
-    return dossier
+    return dossier, counts
 
 
 def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
@@ -209,16 +247,27 @@ def public_timeline(dossier: Dossier) -> list[TimelineEntry]:
     dossier's events. The public ones are picked here: a dossier has a few dozen events at most,
     and a list of 17 actions costs more to send than to skip. Plain SQL, as the status page's
     dossier (`dossier_for_status_page`): the ORM's building of it cost more than running it;
-    no query when that read brought the events along."""
+    no query when that read brought the events along. The time zone and the converters of
+    `at` are looked up once for the whole list."""
     at, db = DossierEvent._meta.get_field("at"), connections[DEFAULT_DB_ALIAS]
     events = getattr(dossier, "timeline_events", None)
     if events is None:
         events = rows.fetch(_TIMELINE_SQL, [dossier.pk])
-    return [
-        TimelineEntry(rows.convert(at, when, db), str(PUBLIC_ACTIONS[action]))
-        for when, action in events
-        if action in PUBLIC_ACTIONS
-    ]
+    zone, converted = timezone.get_current_timezone(), rows.converter(at, db)
+    labels: dict[str, str] = {}
+    found = []
+    for when, action in events:
+        label = PUBLIC_ACTIONS.get(action)
+        if label is None:
+            continue
+        if action not in labels:
+            labels[action] = str(label)
+        moment = converted(when)
+        local = moment.astimezone(zone)
+        found.append(
+            TimelineEntry(moment, labels[action], local.isoformat(), local.strftime(SHOWN))
+        )
+    return found
 
 
 _TIMELINE_SQL = (

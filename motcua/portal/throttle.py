@@ -9,15 +9,25 @@ which costs at most one extra attempt per concurrent request and is acceptable h
 """
 
 import datetime as dt
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
 
 from motcua.lib import rows
-from motcua.lib.throttle import Limit, Store, key_for, store_for
+from motcua.lib.throttle import Limit, Store, cache_configured, key_for, store_for
 from motcua.portal.models import LookupAttempt
 
-__all__ = ["Limit", "attempt", "exceeded", "exceeded_each", "purge", "record"]
+__all__ = [
+    "Limit",
+    "attempt",
+    "counted_in_database",
+    "exceeded",
+    "exceeded_each",
+    "over",
+    "purge",
+    "record",
+]
 
 # Failed lookups (wrong factor, unknown code, QR token that does not verify) from one address.
 PER_ADDRESS = Limit("address", 10, dt.timedelta(minutes=15))
@@ -48,11 +58,18 @@ class DbStore(Store):
         """One query for every check, each a count over the (key, at) index. Plain SQL: a
         lookup makes it on every request, and building it through the ORM cost five times
         what running it does."""
-        adapt = connection.ops.adapt_datetimefield_value
-        count = f'(SELECT COUNT(*) FROM {_TABLE} WHERE "key" = %s AND "at" > %s)'
-        params = [p for key, limit in checks for p in (key, adapt(now - limit.window))]
-        (row,) = rows.fetch("SELECT " + ", ".join([count] * len(checks)), params)
+        columns, params = counting(checks, now)
+        (row,) = rows.fetch("SELECT " + ", ".join(columns), params)
         return [int(n) for n in row]
+
+
+def counting(checks: list[tuple[str, Limit]], now: dt.datetime) -> tuple[list[str], list[Any]]:
+    """`DbStore.counts` as SQL columns (each a scalar subquery) and their parameters, for a
+    read that brings the counts along with its own row (the lookup's)."""
+    adapt = connection.ops.adapt_datetimefield_value
+    count = f'(SELECT COUNT(*) FROM {_TABLE} WHERE "key" = %s AND "at" > %s)'
+    params = [p for key, limit in checks for p in (key, adapt(now - limit.window))]
+    return [count] * len(checks), params
 
 
 def _store() -> Store:
@@ -63,7 +80,21 @@ def exceeded_each(checks: list[tuple[Limit, str]]) -> list[bool]:
     """`exceeded` for several (limit, value) pairs, in one round trip."""
     keyed = [(key_for(limit, value), limit) for limit, value in checks]
     found = _store().counts(keyed, timezone.now())
-    return [n >= limit.attempts for n, (_, limit) in zip(found, keyed, strict=True)]
+    return over(checks, found)
+
+
+def over(checks: list[tuple[Limit, str]], counts: list[int]) -> list[bool]:
+    """Which of `checks` (as given to `exceeded_each`) their `counts` put at their limit."""
+    return [int(n) >= limit.attempts for n, (limit, _) in zip(counts, checks, strict=True)]
+
+
+def counted_in_database(checks: list[tuple[Limit, str]]) -> tuple[list[str], list[Any]] | None:
+    """`exceeded_each`'s counts as SQL columns and parameters (`counting`) for a read to bring
+    along, or None when the counters live in the cache (`MOTCUA_CACHE_URL`)."""
+    if cache_configured():
+        return None
+    keyed = [(key_for(limit, value), limit) for limit, value in checks]
+    return counting(keyed, timezone.now())
 
 
 def exceeded(limit: Limit, value: str) -> bool:

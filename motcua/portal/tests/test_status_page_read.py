@@ -2,8 +2,10 @@
 same values as the ORM query it replaces, for dossiers in every state the page shows."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
+from django.db import connection
 from django.db.models import Model
 from django.template import Context, Template
 
@@ -11,7 +13,14 @@ from motcua.dossiers import workflow
 from motcua.dossiers.models import Dossier, DossierStatus
 from motcua.dossiers.tests.factories import in_status
 from motcua.payments import selectors as payment_selectors
-from motcua.payments.models import BankAccount, GatewayOrder, OrderStatus, Payment, PaymentMethod
+from motcua.payments.models import (
+    BankAccount,
+    DossierFee,
+    GatewayOrder,
+    OrderStatus,
+    Payment,
+    PaymentMethod,
+)
 from motcua.payments.services import fees_of
 from motcua.payments.tests.conftest import add_fees
 from motcua.portal import selectors
@@ -106,3 +115,31 @@ def test_the_timeline_s_times_read_as_the_date_filter_draws_them(at: dt.datetime
     entry = selectors.TimelineEntry(at, "Tiếp nhận hồ sơ")
     drawn = Template("""{{ at|date:'c' }} {{ at|date:"H:i d/m/Y" }}""").render(Context({"at": at}))
     assert f"{entry.iso} {entry.shown}" == drawn
+
+
+def test_the_fee_lines_come_with_the_row_and_are_the_ones_the_orm_reads(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    add_fees(world)
+    owing, copied = received(world), received(world)
+    lines = fees_of(owing)
+    lines[0].exemption_vnd, lines[0].exemption_reason = 5_000, "Hộ nghèo"
+    lines[0].save()
+    for dossier in (owing, copied):
+        read = selectors.dossier_for_status_page(dossier.code)
+        assert read is not None
+        expected = list(DossierFee.objects.filter(dossier=dossier).order_by("order", "pk"))
+        on_postgres = connection.vendor == "postgresql"
+        if dossier is owing:  # lines already copied: read with the row on PostgreSQL
+            with django_assert_num_queries(0 if on_postgres else 1):
+                found = fees_of(read)
+            assert [(f.pk, f.name, f.due_vnd, f.exemption_reason) for f in found] == [
+                (f.pk, f.name, f.due_vnd, f.exemption_reason) for f in expected
+            ]
+        else:  # none yet: copied from the catalog on first read, then read anew
+            assert expected == []
+            found = fees_of(read)
+            assert [f.name for f in found] == [
+                f.name for f in DossierFee.objects.filter(dossier=dossier).order_by("order")
+            ]
+            assert found and all(f.pk for f in found)
