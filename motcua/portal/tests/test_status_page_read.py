@@ -143,3 +143,15 @@ def test_the_fee_lines_come_with_the_row_and_are_the_ones_the_orm_reads(
                 f.name for f in DossierFee.objects.filter(dossier=dossier).order_by("order")
             ]
             assert found and all(f.pk for f in found)
+
+
+def test_the_timeline_read_with_the_row_draws_times_as_the_date_filter_does(world: World) -> None:
+    dossier = returned(world)
+    read = selectors.dossier_for_status_page(dossier.code)
+    assert read is not None
+    entries = selectors.public_timeline(read)
+    assert [e.label for e in entries][:1] == ["Tiếp nhận hồ sơ"]
+    assert entries[-1].label == "Đã trả kết quả"
+    draw = Template("""{{ at|date:'c' }} {{ at|date:"H:i d/m/Y" }}""")
+    for entry in entries:
+        assert f"{entry.iso} {entry.shown}" == draw.render(Context({"at": entry.at}))
