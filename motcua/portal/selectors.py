@@ -153,23 +153,19 @@ def _status_page_read(vendor: str, leading: tuple[str, ...] = ()) -> _RowRead:
         parts.append(rows.Reader(model, fields))
         columns.append(rows.columns(fields, alias))
     facts = payment_selectors.fee_facts_sql("d")
-    columns += [f"({sql})" for sql in facts.values()]
     timeline = vendor == "postgresql"
-    lines, fee_lines = None, ""
+    lines, laterals = None, ""
     if timeline:
-        columns += _timeline_sql("d")
-        # The fee lines (`payments.services.fees_of`), a column of values per field.
+        # The timeline and the fee lines (`payments.services.fees_of`), each a LATERAL join
+        # giving an array per column: one scan of each table, no subquery per column. Whether
+        # the dossier has fee lines is then known from them.
         lines = rows.Reader(DossierFee, rows.fields_of(DossierFee))
-        order = DossierFee._meta.get_field("order").column
-        arrays = ", ".join(
-            f'array_agg(l."{f.column}" ORDER BY l."{order}", l.id) AS "{f.column}"'
-            for f in lines.fields
-        )
-        columns += [f'f."{f.column}"' for f in lines.fields]
-        fee_lines = (
-            f"LEFT JOIN LATERAL (SELECT {arrays} FROM {DossierFee._meta.db_table} l "
-            f"WHERE l.dossier_id = d.id) f ON true "
-        )
+        facts["has_fee_lines"] = 'f."id" IS NOT NULL'
+        columns += [f"({sql})" for sql in facts.values()]
+        columns += ['t."at"', 't."action"', *[f'f."{f.column}"' for f in lines.fields]]
+        laterals = _timeline_lateral("d", "t") + _fee_lines_lateral("d", "f", lines.fields)
+    else:
+        columns += [f"({sql})" for sql in facts.values()]
     tables = {model: model._meta.db_table for model, _, _ in _STATUS_PAGE_FIELDS}
     columns = [*leading, *columns]
     sql = (
@@ -178,19 +174,32 @@ def _status_page_read(vendor: str, leading: tuple[str, ...] = ()) -> _RowRead:
         f"JOIN {tables[OrgUnit]} u ON u.id = d.receiving_unit_id "
         f"LEFT JOIN {tables[Rating]} r ON r.dossier_id = d.id "
         f"LEFT JOIN {tables[BankAccount]} b ON b.unit_id = d.receiving_unit_id "
-        f"{fee_lines}WHERE d.code = %s"
+        f"{laterals}WHERE d.code = %s"
     )
     return _RowRead(sql, tuple(parts), tuple(facts), timeline, lines)
 
 
-def _timeline_sql(dossiers: str) -> list[str]:
-    """Two columns: the times and the actions of the dossier's events, in their order."""
+def _timeline_lateral(dossiers: str, alias: str) -> str:
+    """A join giving `alias`.at and `alias`.action: the times and actions of the dossier's
+    events, in their order."""
     events = DossierEvent._meta.db_table
-    return [
-        f"(SELECT array_agg(e.{column} ORDER BY e.seq) FROM {events} e "
-        f"WHERE e.dossier_id = {dossiers}.id)"
-        for column in ("at", "action")
-    ]
+    arrays = ", ".join(f"array_agg(e.{c} ORDER BY e.seq) AS {c}" for c in ("at", "action"))
+    return (
+        f"LEFT JOIN LATERAL (SELECT {arrays} FROM {events} e "
+        f"WHERE e.dossier_id = {dossiers}.id) {alias} ON true "
+    )
+
+
+def _fee_lines_lateral(dossiers: str, alias: str, fields: tuple[Any, ...]) -> str:
+    """A join giving an array per column of the dossier's fee lines, each in the same order
+    (one aggregation over the lines, sorted once; `dossier_for_status_page_counted` sorts the
+    lines again by the model's order, which does not rest on that)."""
+    table, order = DossierFee._meta.db_table, DossierFee._meta.get_field("order").column
+    arrays = ", ".join(f'array_agg(l."{f.column}") AS "{f.column}"' for f in fields)
+    return (
+        f"LEFT JOIN LATERAL (SELECT {arrays} FROM (SELECT * FROM {table} "
+        f'WHERE dossier_id = {dossiers}.id ORDER BY "{order}", id) l) {alias} ON true '
+    )
 
 
 def dossier_for_status_page(code: str) -> Dossier | None:
@@ -230,6 +239,7 @@ def dossier_for_status_page_counted(
     if read.fee_lines is not None:
         arrays = [next(values) or [] for _ in read.fee_lines.fields]
         lines = [read.fee_lines(list(line), db) for line in zip(*arrays, strict=True)]
+        lines.sort(key=lambda line: (line.order, line.pk))
         dossier.fee_lines_read = lines  # type: ignore[attr-defined]
     Dossier._meta.get_field("procedure_version").set_cached_value(dossier, version)
     Dossier._meta.get_field("receiving_unit").set_cached_value(dossier, unit)
