@@ -36,19 +36,11 @@ def columns(fields: tuple[Any, ...], alias: str = "") -> str:
     return ", ".join(f'{prefix}"{field.column}"' for field in fields)
 
 
-def instance(model: type[M], fields: tuple[Any, ...], values: list[Any]) -> M | None:
-    """An instance of these fields' values; None for a LEFT JOIN's missing row (no key)."""
-    if values[0] is None:
-        return None
-    db = _database()
-    converted = [convert(field, value, db) for field, value in zip(fields, values, strict=True)]
-    return model.from_db(db.alias, [field.attname for field in fields], converted)
-
-
 class Reader:
-    """`instance` for one model and set of fields, read many times: the converters and the
-    fields' places among the model's concrete fields found once, so a row becomes an instance
-    without a look-up per value (the status page builds five instances on every lookup)."""
+    """Instances of one model from the values of `fields` in rows read by plain SQL, as the
+    ORM would make them (the others deferred): the converters and the fields' places among the
+    model's concrete fields found once, so a row becomes an instance without a look-up per
+    value (the status page builds five instances on every lookup)."""
 
     def __init__(self, model: type[Model], fields: tuple[Any, ...]) -> None:
         self.model, self.fields = model, fields
@@ -74,19 +66,10 @@ class Reader:
         return self.model.from_db(db.alias, [], full)
 
 
-def convert(field: Any, value: Any, db: Any = None) -> Any:
-    """`value` of `field` as read by plain SQL, converted as the ORM converts it (on `db`, the
-    default database's connection, when given: `connection` is a proxy that finds it anew at
-    each use)."""
-    db = db or _database()
-    col, converters = _converters(db.vendor, field)
-    for converter in converters:
-        value = converter(value, col, db)
-    return value
-
-
 def converter(field: Any, db: Any = None) -> Callable[[Any], Any]:
-    """`convert` for many values of one field: the converters found once."""
+    """A function converting values of `field` read by plain SQL as the ORM converts them (on
+    `db`, the default database's connection, when given: `connection` is a proxy that finds it
+    anew at each use); the converters found once for many values."""
     db = db or _database()
     col, converters = _converters(db.vendor, field)
     if not converters:
