@@ -7,6 +7,8 @@ page and lists its serious and critical findings.
 """
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(live_server: object) -> Iterator[object]:
+    """Chromium for the session. It asks for the live server so that it closes first: a page
+    left open keeps connections to the server alive, and a request thread ending after the
+    server has stopped sharing its SQLite connection fails in the background."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps`.")
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests
@@ -52,6 +57,16 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+    _request_threads_ended()
+
+
+def _request_threads_ended(seconds: float = 10.0) -> None:
+    """Wait for the live server's request threads, which the browser's kept-alive connections
+    held, to end while the server still shares its connection with them."""
+    deadline = time.monotonic() + seconds
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture

@@ -47,23 +47,34 @@ def fill_draft(page, online: Online) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("Giới tính của trẻ").select_option("Nữ")
 
 
-def log_in(browser, live_server, user: User):  # type: ignore[no-untyped-def]
-    # A Vietnamese browser, as the officers' are: the pages follow Accept-Language.
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="vi-VN", base_url=live_server.url
-    )
-    officer = context.new_page()
-    officer.set_default_timeout(10_000)
-    officer.goto("/dang-nhap/")
-    officer.get_by_label("Tên đăng nhập").fill(user.username)
-    officer.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem-9")
-    officer.get_by_role("button", name="Đăng nhập").click()
-    officer.wait_for_load_state()
-    return officer
+@pytest.fixture
+def log_in(browser, live_server):  # type: ignore[no-untyped-def]
+    """Opens an officer's browser (a context of its own) logged in as a user; closed after the
+    test, so its kept-alive connections to the live server end with the test."""
+    opened = []
+
+    def open_as(user: User):  # type: ignore[no-untyped-def]
+        # A Vietnamese browser, as the officers' are: the pages follow Accept-Language.
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="vi-VN", base_url=live_server.url
+        )
+        opened.append(context)
+        officer = context.new_page()
+        officer.set_default_timeout(10_000)
+        officer.goto("/dang-nhap/")
+        officer.get_by_label("Tên đăng nhập").fill(user.username)
+        officer.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem-9")
+        officer.get_by_role("button", name="Đăng nhập").click()
+        officer.wait_for_load_state()
+        return officer
+
+    yield open_as
+    for context in opened:
+        context.close()
 
 
 def test_a_citizen_files_supplements_and_sees_the_result_ready(  # type: ignore[no-untyped-def]
-    page, browser, live_server, online: Online, scan: Path
+    page, log_in, online: Online, scan: Path
 ) -> None:
     w = online.world
     prove_phone(page, online.procedure_pk)
@@ -80,7 +91,7 @@ def test_a_citizen_files_supplements_and_sees_the_result_ready(  # type: ignore[
     assert dossier.status == DossierStatus.SUBMITTED and dossier.assisted_by is None
 
     # The receiving officer asks for a supplement on the back-office page (Mẫu 02).
-    officer = log_in(browser, live_server, w.receiver)
+    officer = log_in(w.receiver)
     officer.goto(f"/ho-so/{dossier.pk}/yeu-cau-bo-sung/")
     officer.get_by_label("Giấy tờ cần bổ sung").fill("Giấy chứng sinh\nBản sao CCCD của mẹ")
     officer.get_by_label("Lý do").fill("Thiếu giấy tờ bắt buộc")
@@ -165,9 +176,9 @@ def test_a_bad_upload_keeps_the_draft_and_everything_typed(  # type: ignore[no-u
 
 
 def test_a_digital_team_member_files_for_a_citizen(  # type: ignore[no-untyped-def]
-    page, browser, live_server, online: Online, scan: Path
+    page, log_in, online: Online, scan: Path
 ) -> None:
-    helper = log_in(browser, live_server, online.digital)
+    helper = log_in(online.digital)
     helper.goto(f"/nop-truc-tuyen/ho-tro/{online.procedure_pk}/")
     helper.get_by_label("Số điện thoại hoặc thư điện tử của công dân").fill("0987654321")
     fill_draft(helper, online)
