@@ -138,8 +138,8 @@ class _RowRead:
     sql: str
     parts: tuple[rows.Reader, ...]  # per model, its fields (`Field`) in the row
     facts: tuple[str, ...]
-    timeline: bool  # the row ends with the events' times and actions (`_timeline_sql`)
-    fee_lines: rows.Reader | None  # and then the fee lines' fields, each an array
+    timeline: bool  # the row ends with the events' times and actions (`_timeline_lateral`)
+    fee_lines: rows.Reader | None  # and then the fee lines' fields, each an array (PostgreSQL)
 
 
 @functools.cache
@@ -154,18 +154,16 @@ def _status_page_read(vendor: str, leading: tuple[str, ...] = ()) -> _RowRead:
         columns.append(rows.columns(fields, alias))
     facts = payment_selectors.fee_facts_sql("d")
     timeline = vendor == "postgresql"
-    lines, laterals = None, ""
+    lines, laterals, after = None, "", list[str]()
     if timeline:
         # The timeline and the fee lines (`payments.services.fees_of`), each a LATERAL join
         # giving an array per column: one scan of each table, no subquery per column. Whether
         # the dossier has fee lines is then known from them.
         lines = rows.Reader(DossierFee, rows.fields_of(DossierFee))
         facts["has_fee_lines"] = 'f."id" IS NOT NULL'
-        columns += [f"({sql})" for sql in facts.values()]
-        columns += ['t."at"', 't."action"', *[f'f."{f.column}"' for f in lines.fields]]
+        after = ['t."at"', 't."action"', *[f'f."{f.column}"' for f in lines.fields]]
         laterals = _timeline_lateral("d", "t") + _fee_lines_lateral("d", "f", lines.fields)
-    else:
-        columns += [f"({sql})" for sql in facts.values()]
+    columns += [f"({sql})" for sql in facts.values()] + after
     tables = {model: model._meta.db_table for model, _, _ in _STATUS_PAGE_FIELDS}
     columns = [*leading, *columns]
     sql = (
